@@ -1,0 +1,105 @@
+#include "fx.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "decimal.hpp"
+#include "error.hpp"
+
+namespace holdings {
+namespace {
+
+Int512 int512_from_u128(uint128 v) {
+    Int512 r = Int512(std::uint64_t(v >> 64));
+    r <<= 64;
+    r += Int512(std::uint64_t(v & ~std::uint64_t(0)));
+    return r;
+}
+
+Int512 pow10_512(int n) {
+    Int512 r = 1;
+    for (int i = 0; i < n; ++i) r *= 10;
+    return r;
+}
+
+}  // namespace
+
+Rate unit_rate() noexcept { return Rate{1, 0, 0, 0}; }
+
+Rate parse_rate(const char* text, std::size_t len) {
+    std::string s(text, len);
+    auto bad = [&s](const char* why) {
+        fail(ErrorKind::invalid_argument, "invalid exchange rate \"" + s + "\": " + why);
+    };
+    uint128 mantissa = 0;
+    int digits = 0, scale = 0;
+    bool in_fraction = false, any_digit = false;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            any_digit = true;
+            if (in_fraction) ++scale;
+            if (mantissa == 0 && c == '0') continue;
+            if (++digits > kMaxRateDigits) bad("more than 38 significant digits");
+            mantissa = mantissa * 10 + uint128(c - '0');
+        } else if (c == '.' && !in_fraction) {
+            in_fraction = true;
+        } else {
+            bad("not a positive decimal number");
+        }
+    }
+    if (!any_digit) bad("not a positive decimal number");
+    if (mantissa == 0) bad("a rate must be greater than zero");
+    while (scale > 0 && mantissa % 10 == 0) {
+        mantissa /= 10;
+        --scale;
+    }
+    if (scale > kMaxRateScale) bad("more than 38 fractional digits");
+    Rate r{};
+    r.mantissa_lo = static_cast<std::uint64_t>(mantissa);
+    r.mantissa_hi = static_cast<std::uint64_t>(mantissa >> 64);
+    r.scale = scale;
+    return r;
+}
+
+const Rate* find_rate(const RateTable& table, CurrencyCode currency, Day day) noexcept {
+    static const Rate kUnit = unit_rate();
+    if (currency == pack_code('U', 'S', 'D')) return &kUnit;
+    const RateSeries* first = table.series;
+    const RateSeries* last = table.series + table.count;
+    const RateSeries* s = std::lower_bound(
+        first, last, currency,
+        [](const RateSeries& rs, CurrencyCode c) { return rs.currency < c; });
+    if (s == last || s->currency != currency) return nullptr;
+    const Day* end = s->dates + s->count;
+    const Day* it = std::upper_bound(s->dates, end, day);
+    if (it == s->dates) return nullptr;
+    return &s->rates[(it - s->dates) - 1];
+}
+
+const Rate& require_rate(const RateTable& table, CurrencyCode currency, Day day) {
+    const Rate* r = find_rate(table, currency, day);
+    if (r == nullptr) {
+        char code[4];
+        unpack_code(currency, code);
+        fail(ErrorKind::no_fx_rate, std::string("no exchange rate for ") + code + " on or before " +
+                                        format_day(day) + " in rate set \"" + table.name + "\"");
+    }
+    return *r;
+}
+
+int128 convert_raw(int128 raw, const Rate& from, const Rate& to) {
+    if (raw == 0) return 0;
+    // raw * (to.m / 10^to.s) / (from.m / 10^from.s)
+    Int512 num = int512_from_raw(raw) * int512_from_u128(to.mantissa()) * pow10_512(from.scale);
+    Int512 den = int512_from_u128(from.mantissa()) * pow10_512(to.scale);
+    return to_raw(round_div_half_even(num, den));
+}
+
+Holding convert(const Holding& h, CurrencyCode to, Day day, const RateTable& table) {
+    if (h.currency == to) return h;
+    const Rate& from_rate = require_rate(table, h.currency, day);
+    const Rate& to_rate = require_rate(table, to, day);
+    return make_holding(convert_raw(h.raw(), from_rate, to_rate), to);
+}
+
+}  // namespace holdings

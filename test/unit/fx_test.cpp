@@ -1,0 +1,67 @@
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "fx.hpp"
+#include "test_support.hpp"
+
+using namespace holdings;
+using namespace holdings_test;
+
+namespace {
+Rate rate(const std::string& s) { return parse_rate(s.data(), s.size()); }
+
+// JPY at 100 per USD from 2020-01-31, 150 from 2020-02-29; EUR 0.8 from 2020-01-31.
+struct SmallRateSet {
+    std::vector<Day> jpy_dates{make_day(2020, 1, 31), make_day(2020, 2, 29)};
+    std::vector<Rate> jpy_rates{rate("100"), rate("150")};
+    std::vector<Day> eur_dates{make_day(2020, 1, 31)};
+    std::vector<Rate> eur_rates{rate("0.8")};
+    std::vector<RateSeries> series{
+        {pack_code('E', 'U', 'R'), eur_dates.data(), eur_rates.data(), 1},
+        {pack_code('J', 'P', 'Y'), jpy_dates.data(), jpy_rates.data(), 2}};
+    RateTable table{"test", series.data(), series.size()};
+};
+}  // namespace
+
+TEST(Calendar, Days) {
+    EXPECT_EQ(make_day(2000, 1, 1), 0);
+    EXPECT_EQ(format_day(make_day(2024, 2, 29)), "2024-02-29");
+    EXPECT_EQ(format_day(make_day(1999, 12, 31)), "1999-12-31");
+    EXPECT_EQ(make_day(1999, 12, 31), -1);
+}
+
+TEST(Fx, ParseRate) {
+    Rate r = rate("110.2500");
+    EXPECT_EQ(r.mantissa(), 11025u);
+    EXPECT_EQ(r.scale, 2);
+    for (const char* bad : {"0", "-1", "abc", "", "1e5", "0.000"})
+        EXPECT_EQ(error_kind([&] { rate(bad); }), kind(ErrorKind::invalid_argument)) << bad;
+}
+
+TEST(Fx, LatestRateOnOrBefore) {
+    SmallRateSet s;
+    CurrencyCode jpy = pack_code('J', 'P', 'Y');
+    EXPECT_EQ(find_rate(s.table, jpy, make_day(2020, 1, 30)), nullptr);
+    EXPECT_EQ(find_rate(s.table, jpy, make_day(2020, 1, 31))->mantissa(), 100u);
+    EXPECT_EQ(find_rate(s.table, jpy, make_day(2020, 2, 28))->mantissa(), 100u);
+    EXPECT_EQ(find_rate(s.table, jpy, make_day(2030, 1, 1))->mantissa(), 150u);
+    EXPECT_EQ(find_rate(s.table, pack_code('G', 'B', 'P'), make_day(2030, 1, 1)), nullptr);
+    EXPECT_EQ(find_rate(s.table, pack_code('U', 'S', 'D'), make_day(1900, 1, 1))->mantissa(), 1u);
+}
+
+TEST(Fx, ConvertCrossesThroughUsd) {
+    SmallRateSet s;
+    Day d = make_day(2020, 2, 29);
+    EXPECT_EQ(text(convert(parse("300 JPY"), pack_code('U', 'S', 'D'), d, s.table)), "2.00 USD");
+    EXPECT_EQ(text(convert(parse("1 JPY"), pack_code('E', 'U', 'R'), d, s.table)), "0.00533333 EUR");
+    EXPECT_EQ(text(convert(parse("1 EUR"), pack_code('J', 'P', 'Y'), d, s.table)), "187.5 JPY");
+    EXPECT_EQ(text(convert(parse("1 EUR"), pack_code('E', 'U', 'R'), d, s.table)), "1.00 EUR");
+    try {
+        convert(parse("1 JPY"), pack_code('U', 'S', 'D'), make_day(2019, 12, 31), s.table);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::no_fx_rate);
+        EXPECT_STREQ(e.what(), "no exchange rate for JPY on or before 2019-12-31 in rate set \"test\"");
+    }
+}
