@@ -102,3 +102,5 @@ Decomposition decompose(const DatedLevel* items, std::size_t count, CurrencyCode
 }
 
 }  // namespace holdings
+
+#include "pure.hpp"

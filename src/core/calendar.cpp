@@ -36,3 +36,5 @@ Day make_day(int year, unsigned month, unsigned day_of_month) {
 }
 
 }  // namespace holdings
+
+#include "pure.hpp"

@@ -53,3 +53,5 @@ int display_minor_units(CurrencyCode code) noexcept {
 }
 
 }  // namespace holdings
+
+#include "pure.hpp"

@@ -142,6 +142,10 @@ Holding divide(const Holding& h, const Decimal& divisor) {
     return make_holding(to_raw(round_div_half_even(numerator, denominator)), h.currency);
 }
 
+Holding holding_from_decimal(const Decimal& amount, CurrencyCode currency) {
+    return multiply(make_holding(kScale, currency), amount);
+}
+
 std::string raw_to_decimal_string(int128 raw, int min_fraction_digits) {
     char buf[kMaxTextLength];
     std::size_t n = format_amount(raw, min_fraction_digits, buf);
@@ -149,3 +153,5 @@ std::string raw_to_decimal_string(int128 raw, int min_fraction_digits) {
 }
 
 }  // namespace holdings
+
+#include "pure.hpp"

@@ -33,6 +33,8 @@ Decimal parse_decimal(const char* text, std::size_t len);
 // scale. Throw out_of_range or division_by_zero.
 Holding multiply(const Holding& h, const Decimal& factor);
 Holding divide(const Holding& h, const Decimal& divisor);
+// A numeric amount as a holding, rounded half to even at the internal scale.
+Holding holding_from_decimal(const Decimal& amount, CurrencyCode currency);
 
 // Converts a raw amount to its exact decimal text (all 8 fractional digits
 // trimmed to what the value needs, but at least min_fraction_digits).

@@ -103,3 +103,5 @@ Holding convert(const Holding& h, CurrencyCode to, Day day, const RateTable& tab
 }
 
 }  // namespace holdings
+
+#include "pure.hpp"

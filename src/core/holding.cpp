@@ -321,3 +321,5 @@ Holding round_to_minor_units(const Holding& h) {
 }
 
 }  // namespace holdings
+
+#include "pure.hpp"

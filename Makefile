@@ -1,0 +1,35 @@
+# PGXS build of the holdings extension: make && make install && make installcheck.
+EXTENSION  = holdings
+EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(dir $(lastword $(MAKEFILE_LIST)))holdings.control)
+
+MODULE_big = holdings
+OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
+DATA = holdings--$(EXTVERSION).sql
+
+# pg_regress suites, in order: 00_setup creates the extension.
+REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx
+REGRESS_OPTS = --inputdir=. --outputdir=. --dbname=holdings_regress
+
+PG_CPPFLAGS = -I$(srcdir)/src/core
+PG_CXXFLAGS = -std=c++17 -Wall -Werror -Wno-register
+SHLIB_LINK += -lstdc++
+# The .cpp files are not compiled to LLVM bitcode for JIT inlining.
+override with_llvm = no
+
+EXTRA_CLEAN = results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# Every object file depends on the core headers (PGXS has no header tracking).
+$(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)
+
+# The install script and the compiled-in currency list are generated from
+# readable sources and the data files; this fails when a committed copy is stale.
+.PHONY: generate check-generated
+generate:
+	python3 tools/generate.py --write
+
+check-generated:
+	python3 tools/generate.py --check

@@ -1,0 +1,367 @@
+// FX valuation functions and the FX-adjusted aggregates.
+#include "glue.hpp"
+
+#include <cstring>
+
+
+#include "aggregates.hpp"
+#include "fx_cache.hpp"
+
+using holdings::CurrencyCode;
+using holdings::DatedLevel;
+using holdings::Holding;
+using holdings::LevelSpan;
+using namespace holdings_pg;
+
+extern "C" {
+PG_FUNCTION_INFO_V1(holdings_fx_rate);
+PG_FUNCTION_INFO_V1(holdings_fx_convert);
+PG_FUNCTION_INFO_V1(net_selling_accum);
+PG_FUNCTION_INFO_V1(net_selling_combine);
+PG_FUNCTION_INFO_V1(net_selling_serialize);
+PG_FUNCTION_INFO_V1(net_selling_deserialize);
+PG_FUNCTION_INFO_V1(net_selling_final);
+PG_FUNCTION_INFO_V1(fx_levels_accum);
+PG_FUNCTION_INFO_V1(fx_levels_combine);
+PG_FUNCTION_INFO_V1(fx_levels_serialize);
+PG_FUNCTION_INFO_V1(fx_levels_deserialize);
+PG_FUNCTION_INFO_V1(fx_net_selling_final);
+PG_FUNCTION_INFO_V1(fx_decompose_final);
+}
+
+namespace {
+
+Datum rate_numeric(const holdings::Rate& rate) {
+    char digits[64];
+    holdings::uint128 m = rate.mantissa();
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + static_cast<int>(m % 10));
+        m /= 10;
+    } while (m != 0);
+    while (n <= rate.scale) digits[n++] = '0';
+    char text[80];
+    int t = 0;
+    for (int i = n - 1; i >= 0; --i) {
+        text[t++] = digits[i];
+        if (i == rate.scale && rate.scale > 0) text[t++] = '.';
+    }
+    text[t] = '\0';
+    return DirectFunctionCall3(numeric_in, CStringGetDatum(text), ObjectIdGetDatum(InvalidOid),
+                               Int32GetDatum(-1));
+}
+
+MemoryContext aggregate_context(FunctionCallInfo fcinfo, const char* name) {
+    MemoryContext context;
+    if (!AggCheckCallContext(fcinfo, &context))
+        elog(ERROR, "%s called in non-aggregate context", name);
+    return context;
+}
+
+// A bytea argument as a read-only message buffer (no copy).
+void message_of(bytea* bytes, StringInfoData* buf) {
+    buf->data = VARDATA_ANY(bytes);
+    buf->len = static_cast<int>(VARSIZE_ANY_EXHDR(bytes));
+    buf->maxlen = buf->len;
+    buf->cursor = 0;
+}
+
+}  // namespace
+
+// fx_rate(from, to, on_date): units of `to` per unit of `from`.
+extern "C" Datum holdings_fx_rate(PG_FUNCTION_ARGS) {
+    CurrencyCode from = currency_argument(PG_GETARG_TEXT_PP(0));
+    CurrencyCode to = currency_argument(PG_GETARG_TEXT_PP(1));
+    DateADT day = PG_GETARG_DATEADT(2);
+    if (from == to) return DirectFunctionCall1(int4_numeric, Int32GetDatum(1));
+    const holdings::RateTable& table = current_rate_table();
+    const holdings::Rate* from_rate = nullptr;
+    const holdings::Rate* to_rate = nullptr;
+    run_core([&] {
+        from_rate = &holdings::require_rate(table, from, day);
+        to_rate = &holdings::require_rate(table, to, day);
+    });
+    return DirectFunctionCall2(numeric_div, rate_numeric(*to_rate), rate_numeric(*from_rate));
+}
+
+// fx_convert(h, to, on_date): h valued in `to`, rounded half to even once.
+extern "C" Datum holdings_fx_convert(PG_FUNCTION_ARGS) {
+    const Holding* h = arg_holding(fcinfo, 0);
+    CurrencyCode to = currency_argument(PG_GETARG_TEXT_PP(1));
+    DateADT day = PG_GETARG_DATEADT(2);
+    if (h->currency == to) return holding_datum(*h);
+    const holdings::RateTable& table = current_rate_table();
+    Holding r;
+    run_core([&] { r = holdings::convert(*h, to, day, table); });
+    return holding_datum(r);
+}
+
+// ---- net_foreign_selling(holding, date): constant-size state --------------
+
+extern "C" Datum net_selling_accum(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "net_selling_accum");
+    auto* span = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSpan*>(PG_GETARG_POINTER(0));
+    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) {
+        if (span == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(span);
+    }
+    const Holding* row = arg_holding(fcinfo, 1);
+    DateADT day = PG_GETARG_DATEADT(2);
+    if (span == nullptr) {
+        span = static_cast<LevelSpan*>(MemoryContextAlloc(context, sizeof(LevelSpan)));
+        holdings::level_span_start(*span, *row, day);
+        PG_RETURN_POINTER(span);
+    }
+    run_core([&] { holdings::level_span_add(*span, *row, day); });
+    PG_RETURN_POINTER(span);
+}
+
+extern "C" Datum net_selling_combine(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "net_selling_combine");
+    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSpan*>(PG_GETARG_POINTER(0));
+    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<LevelSpan*>(PG_GETARG_POINTER(1));
+    if (other == nullptr) {
+        if (into == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(into);
+    }
+    if (into == nullptr) {
+        into = static_cast<LevelSpan*>(MemoryContextAlloc(context, sizeof(LevelSpan)));
+        *into = *other;
+        PG_RETURN_POINTER(into);
+    }
+    run_core([&] { holdings::level_span_combine(*into, *other); });
+    PG_RETURN_POINTER(into);
+}
+
+// Serialized: currency, first date, last date (4 bytes each), then the first
+// and last levels as high and low 8-byte halves.
+extern "C" Datum net_selling_serialize(PG_FUNCTION_ARGS) {
+    aggregate_context(fcinfo, "net_selling_serialize");
+    const auto* span = reinterpret_cast<const LevelSpan*>(PG_GETARG_POINTER(0));
+    StringInfoData buf;
+    pq_begintypsend(&buf);
+    pq_sendint32(&buf, span->currency);
+    pq_sendint32(&buf, static_cast<uint32>(span->first_date));
+    pq_sendint32(&buf, static_cast<uint32>(span->last_date));
+    pq_sendint64(&buf, span->first_level.hi);
+    pq_sendint64(&buf, static_cast<int64>(span->first_level.lo));
+    pq_sendint64(&buf, span->last_level.hi);
+    pq_sendint64(&buf, static_cast<int64>(span->last_level.lo));
+    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+extern "C" Datum net_selling_deserialize(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "net_selling_deserialize");
+    StringInfoData buf;
+    message_of(PG_GETARG_BYTEA_PP(0), &buf);
+    auto* span = static_cast<LevelSpan*>(MemoryContextAllocZero(context, sizeof(LevelSpan)));
+    span->currency = pq_getmsgint(&buf, 4);
+    span->first_date = static_cast<int32>(pq_getmsgint(&buf, 4));
+    span->last_date = static_cast<int32>(pq_getmsgint(&buf, 4));
+    span->first_level.hi = pq_getmsgint64(&buf);
+    span->first_level.lo = static_cast<uint64>(pq_getmsgint64(&buf));
+    span->last_level.hi = pq_getmsgint64(&buf);
+    span->last_level.lo = static_cast<uint64>(pq_getmsgint64(&buf));
+    pq_getmsgend(&buf);
+    PG_RETURN_POINTER(span);
+}
+
+extern "C" Datum net_selling_final(PG_FUNCTION_ARGS) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    const auto* span = reinterpret_cast<const LevelSpan*>(PG_GETARG_POINTER(0));
+    Holding r;
+    run_core([&] { r = holdings::level_span_net_selling(*span); });
+    return holding_datum(r);
+}
+
+// ---- FX-adjusted aggregates: one level per distinct date --------------------
+
+namespace {
+
+struct LevelSeries {
+    CurrencyCode currency;
+    CurrencyCode report;
+    uint32 count;
+    uint32 capacity;
+    DatedLevel* items;
+};
+
+constexpr uint32 kInitialCapacity = 16;
+
+LevelSeries* new_series(MemoryContext context, CurrencyCode currency, CurrencyCode report,
+                        uint32 capacity) {
+    auto* s = static_cast<LevelSeries*>(MemoryContextAlloc(context, sizeof(LevelSeries)));
+    s->currency = currency;
+    s->report = report;
+    s->count = 0;
+    s->capacity = capacity < kInitialCapacity ? kInitialCapacity : capacity;
+    s->items = static_cast<DatedLevel*>(MemoryContextAlloc(context, sizeof(DatedLevel) * s->capacity));
+    return s;
+}
+
+void compact(LevelSeries* s) {
+    std::size_t n = 0;
+    run_core([&] { n = holdings::compact_levels(s->items, s->count); });
+    s->count = static_cast<uint32>(n);
+}
+
+// Room for `extra` more items. Compacting first keeps memory proportional to
+// the number of distinct dates; the array doubles only when that is not enough.
+void reserve(LevelSeries* s, uint32 extra) {
+    if (s->count + extra <= s->capacity) return;
+    compact(s);
+    uint32 needed = s->count + extra;
+    if (needed <= s->capacity && s->count * 2 <= s->capacity) return;
+    uint32 capacity = s->capacity;
+    while (capacity < needed || s->count * 2 > capacity) {
+        if (capacity > (1u << 30)) ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                                                   errmsg("too many dates in one group")));
+        capacity *= 2;
+    }
+    s->items = static_cast<DatedLevel*>(repalloc(s->items, sizeof(DatedLevel) * capacity));
+    s->capacity = capacity;
+}
+
+}  // namespace
+
+// Transition for net_foreign_selling(h, d, ccy) and fx_decompose(h, d, ccy).
+extern "C" Datum fx_levels_accum(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "fx_levels_accum");
+    auto* s = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
+    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) {
+        if (s == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(s);
+    }
+    if (PG_ARGISNULL(3))
+        ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+                        errmsg("report currency must not be null")));
+    const Holding* row = arg_holding(fcinfo, 1);
+    DateADT day = PG_GETARG_DATEADT(2);
+    if (s == nullptr) {
+        CurrencyCode report = currency_argument(PG_GETARG_TEXT_PP(3));
+        s = new_series(context, row->currency, report, kInitialCapacity);
+    } else {
+        if (row->currency != s->currency) {
+            CurrencyCode a = s->currency, b = row->currency;
+            run_core([&] { holdings::raise_currency_mismatch(a, b); });
+        }
+        text* report_text = PG_GETARG_TEXT_PP(3);
+        CurrencyCode report = 0;
+        if (!holdings::lookup_currency(VARDATA_ANY(report_text), VARSIZE_ANY_EXHDR(report_text), &report) ||
+            report != s->report)
+            ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                            errmsg("report currency must be the same for every row of a group")));
+    }
+    reserve(s, 1);
+    DatedLevel& item = s->items[s->count++];
+    item.level.set(row->raw());
+    item.date = day;
+    item.reserved = 0;
+    PG_RETURN_POINTER(s);
+}
+
+extern "C" Datum fx_levels_combine(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "fx_levels_combine");
+    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
+    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(1));
+    if (other == nullptr) {
+        if (into == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(into);
+    }
+    if (into == nullptr) into = new_series(context, other->currency, other->report, other->count);
+    if (into->currency != other->currency) {
+        CurrencyCode a = into->currency, b = other->currency;
+        run_core([&] { holdings::raise_currency_mismatch(a, b); });
+    }
+    if (into->report != other->report)
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("report currency must be the same for every row of a group")));
+    reserve(into, other->count);
+    memcpy(into->items + into->count, other->items, sizeof(DatedLevel) * other->count);
+    into->count += other->count;
+    compact(into);
+    PG_RETURN_POINTER(into);
+}
+
+// Serialized: currency, report currency, count (4 bytes each), then per date:
+// the date (4 bytes) and the level as high and low 8-byte halves.
+extern "C" Datum fx_levels_serialize(PG_FUNCTION_ARGS) {
+    aggregate_context(fcinfo, "fx_levels_serialize");
+    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
+    compact(s);
+    StringInfoData buf;
+    pq_begintypsend(&buf);
+    pq_sendint32(&buf, s->currency);
+    pq_sendint32(&buf, s->report);
+    pq_sendint32(&buf, s->count);
+    for (uint32 i = 0; i < s->count; ++i) {
+        pq_sendint32(&buf, static_cast<uint32>(s->items[i].date));
+        pq_sendint64(&buf, s->items[i].level.hi);
+        pq_sendint64(&buf, static_cast<int64>(s->items[i].level.lo));
+    }
+    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+extern "C" Datum fx_levels_deserialize(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "fx_levels_deserialize");
+    StringInfoData buf;
+    message_of(PG_GETARG_BYTEA_PP(0), &buf);
+    CurrencyCode currency = pq_getmsgint(&buf, 4);
+    CurrencyCode report = pq_getmsgint(&buf, 4);
+    uint32 count = pq_getmsgint(&buf, 4);
+    if (static_cast<uint64>(count) * 20 != static_cast<uint64>(buf.len - buf.cursor))
+        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+                        errmsg("invalid serialized FX aggregate state")));
+    LevelSeries* s = new_series(context, currency, report, count);
+    for (uint32 i = 0; i < count; ++i) {
+        DatedLevel& item = s->items[i];
+        item.date = static_cast<int32>(pq_getmsgint(&buf, 4));
+        item.level.hi = pq_getmsgint64(&buf);
+        item.level.lo = static_cast<uint64>(pq_getmsgint64(&buf));
+        item.reserved = 0;
+    }
+    s->count = count;
+    pq_getmsgend(&buf);
+    PG_RETURN_POINTER(s);
+}
+
+namespace {
+
+// Compacts the state and values it in the report currency.
+holdings::Decomposition decompose_state(LevelSeries* s) {
+    compact(s);
+    const holdings::RateTable* table = nullptr;
+    if (s->currency != s->report) table = &current_rate_table();
+    static const holdings::RateTable kNoRates{"", nullptr, 0};
+    const holdings::RateTable& rates = table != nullptr ? *table : kNoRates;
+    holdings::Decomposition d{};
+    run_core([&] { d = holdings::decompose(s->items, s->count, s->currency, s->report, rates); });
+    return d;
+}
+
+}  // namespace
+
+// net_foreign_selling(h, d, ccy): minus the flow effect.
+extern "C" Datum fx_net_selling_final(PG_FUNCTION_ARGS) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
+    holdings::Decomposition d = decompose_state(s);
+    return holding_datum(holdings::make_holding(-d.flow_effect, s->report));
+}
+
+// fx_decompose(h, d, ccy): (start_value, end_value, total_change, flow_effect, fx_effect).
+extern "C" Datum fx_decompose_final(PG_FUNCTION_ARGS) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
+    holdings::Decomposition d = decompose_state(s);
+    TupleDesc desc;
+    if (get_call_result_type(fcinfo, nullptr, &desc) != TYPEFUNC_COMPOSITE)
+        elog(ERROR, "fx_decompose must return a composite type");
+    desc = BlessTupleDesc(desc);
+    holdings::int128 parts[5] = {d.start_value, d.end_value, d.total_change, d.flow_effect, d.fx_effect};
+    Datum values[5];
+    bool nulls[5] = {false, false, false, false, false};
+    for (int i = 0; i < 5; ++i) values[i] = holding_datum(holdings::make_holding(parts[i], s->report));
+    HeapTuple tuple = heap_form_tuple(desc, values, nulls);
+    return HeapTupleGetDatum(tuple);
+}

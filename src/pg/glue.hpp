@@ -1,0 +1,102 @@
+// The boundary between PostgreSQL and the C++ core. Every src/pg file includes
+// this first. It brings in the PostgreSQL headers inside extern "C", undoes the
+// macros that clash with the C++ library, and provides run_core(), which calls
+// core code and turns any C++ exception into an ereport with its SQLSTATE,
+// raised only after the handler has been left and no C++ object is alive.
+#pragma once
+
+extern "C" {
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "common/hashfn.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/guc.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+#include "utils/rel.h"
+}
+
+// port.h maps these to pg_* versions; the C++ library wants its own.
+#undef snprintf
+#undef vsnprintf
+#undef sprintf
+#undef vsprintf
+#undef fprintf
+#undef printf
+#undef strerror
+
+#include <exception>
+#include <new>
+
+#include "error.hpp"
+#include "holding.hpp"
+
+namespace holdings_pg {
+
+// SQLSTATEs of our own (class 22, implementation-defined subclass U).
+constexpr int kCurrencyMismatch = MAKE_SQLSTATE('2', '2', 'U', '0', '1');
+constexpr int kUnknownCurrency = MAKE_SQLSTATE('2', '2', 'U', '0', '2');
+constexpr int kNoFxRate = MAKE_SQLSTATE('2', '2', 'U', '0', '3');
+
+// A failure copied out of a catch handler: plain storage, no destructor.
+struct CoreFailure {
+    bool failed;
+    int sqlstate;
+    char message[512];
+};
+
+void record_failure(CoreFailure& failure, int sqlstate, const char* message) noexcept;
+int sqlstate_for(holdings::ErrorKind kind) noexcept;
+[[noreturn]] void raise_failure(const CoreFailure& failure);
+
+// Runs core code. The callable must not call PostgreSQL functions that can
+// raise an ERROR (palloc, detoasting, SPI): do those before or after.
+template <typename F>
+inline void run_core(F&& body) {
+    CoreFailure failure;
+    failure.failed = false;
+    try {
+        body();
+    } catch (const holdings::Error& e) {
+        record_failure(failure, sqlstate_for(e.kind()), e.what());
+    } catch (const std::bad_alloc&) {
+        record_failure(failure, ERRCODE_OUT_OF_MEMORY, "out of memory");
+    } catch (const std::exception& e) {
+        record_failure(failure, ERRCODE_INTERNAL_ERROR, e.what());
+    } catch (...) {
+        record_failure(failure, ERRCODE_INTERNAL_ERROR, "unexpected C++ exception");
+    }
+    if (failure.failed) raise_failure(failure);
+}
+
+inline const holdings::Holding* arg_holding(FunctionCallInfo fcinfo, int n) {
+    return reinterpret_cast<const holdings::Holding*>(PG_GETARG_POINTER(n));
+}
+
+// A palloc'd copy of a core value, to return as a Datum.
+inline Datum holding_datum(const holdings::Holding& h) {
+    auto* out = static_cast<holdings::Holding*>(palloc(sizeof(holdings::Holding)));
+    *out = h;
+    return PointerGetDatum(out);
+}
+
+// Reads a currency code given as a function argument; raises 22U02 if unknown.
+holdings::CurrencyCode currency_argument(text* code);
+
+// numeric <-> core conversions (they call PostgreSQL, so they live here).
+Datum amount_to_numeric(holdings::int128 raw, int min_fraction_digits);
+// The text form of a numeric argument, palloc'd.
+char* numeric_text(Datum numeric);
+
+}  // namespace holdings_pg

@@ -1,0 +1,144 @@
+// sum, avg, min and max over holding.
+#include "glue.hpp"
+
+#include "aggregates.hpp"
+
+using holdings::AverageState;
+using holdings::Holding;
+using namespace holdings_pg;
+
+extern "C" {
+PG_FUNCTION_INFO_V1(holding_sum_accum);
+PG_FUNCTION_INFO_V1(holding_sum_retract);
+PG_FUNCTION_INFO_V1(holding_smaller);
+PG_FUNCTION_INFO_V1(holding_larger);
+PG_FUNCTION_INFO_V1(holding_avg_accum);
+PG_FUNCTION_INFO_V1(holding_avg_combine);
+PG_FUNCTION_INFO_V1(holding_avg_serialize);
+PG_FUNCTION_INFO_V1(holding_avg_deserialize);
+PG_FUNCTION_INFO_V1(holding_avg_final);
+}
+
+// The sum state is a holding. Inside an aggregate it lives in the aggregate's
+// memory and is updated in place (no allocation per row); called directly, the
+// function returns a new value and leaves its arguments alone.
+static Datum sum_step(FunctionCallInfo fcinfo, bool retract) {
+    auto* state = reinterpret_cast<Holding*>(PG_GETARG_POINTER(0));
+    const Holding* row = arg_holding(fcinfo, 1);
+    if (AggCheckCallContext(fcinfo, nullptr)) {
+        Holding next = *state;
+        run_core([&] {
+            if (retract) holdings::sum_retract(next, *row);
+            else holdings::sum_accumulate(next, *row);
+        });
+        *state = next;  // only once the step succeeded
+        PG_RETURN_POINTER(state);
+    }
+    Holding next = *state;
+    run_core([&] {
+        if (retract) holdings::sum_retract(next, *row);
+        else holdings::sum_accumulate(next, *row);
+    });
+    return holding_datum(next);
+}
+
+// sum(holding) transition and combine function: state + row.
+extern "C" Datum holding_sum_accum(PG_FUNCTION_ARGS) { return sum_step(fcinfo, false); }
+
+// Inverse transition for moving window frames: state - row.
+extern "C" Datum holding_sum_retract(PG_FUNCTION_ARGS) { return sum_step(fcinfo, true); }
+
+// min/max steps: like any comparison, but values of another currency are an
+// error rather than being ordered by their code.
+extern "C" Datum holding_smaller(PG_FUNCTION_ARGS) {
+    const Holding* a = arg_holding(fcinfo, 0);
+    const Holding* b = arg_holding(fcinfo, 1);
+    run_core([&] { holdings::check_currency(a->currency, b->currency); });
+    PG_RETURN_POINTER(holdings::compare(*a, *b) <= 0 ? a : b);
+}
+
+extern "C" Datum holding_larger(PG_FUNCTION_ARGS) {
+    const Holding* a = arg_holding(fcinfo, 0);
+    const Holding* b = arg_holding(fcinfo, 1);
+    run_core([&] { holdings::check_currency(a->currency, b->currency); });
+    PG_RETURN_POINTER(holdings::compare(*a, *b) >= 0 ? a : b);
+}
+
+static MemoryContext aggregate_context(FunctionCallInfo fcinfo, const char* name) {
+    MemoryContext context;
+    if (!AggCheckCallContext(fcinfo, &context))
+        elog(ERROR, "%s called in non-aggregate context", name);
+    return context;
+}
+
+// avg(holding) transition: the state (internal) is allocated on the first row.
+extern "C" Datum holding_avg_accum(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "holding_avg_accum");
+    auto* state = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<AverageState*>(PG_GETARG_POINTER(0));
+    if (PG_ARGISNULL(1)) {
+        if (state == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(state);
+    }
+    const Holding* row = arg_holding(fcinfo, 1);
+    if (state == nullptr) {
+        state = static_cast<AverageState*>(MemoryContextAlloc(context, sizeof(AverageState)));
+        holdings::average_start(*state, *row);
+        PG_RETURN_POINTER(state);
+    }
+    run_core([&] { holdings::average_accumulate(*state, *row); });
+    PG_RETURN_POINTER(state);
+}
+
+extern "C" Datum holding_avg_combine(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "holding_avg_combine");
+    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<AverageState*>(PG_GETARG_POINTER(0));
+    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<AverageState*>(PG_GETARG_POINTER(1));
+    if (other == nullptr) {
+        if (into == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(into);
+    }
+    if (into == nullptr) {
+        into = static_cast<AverageState*>(MemoryContextAlloc(context, sizeof(AverageState)));
+        *into = *other;
+        PG_RETURN_POINTER(into);
+    }
+    run_core([&] { holdings::average_combine(*into, *other); });
+    PG_RETURN_POINTER(into);
+}
+
+// Serialized avg state: currency (4 bytes), count (8), sum high (8), sum low (8).
+extern "C" Datum holding_avg_serialize(PG_FUNCTION_ARGS) {
+    aggregate_context(fcinfo, "holding_avg_serialize");
+    const auto* state = reinterpret_cast<const AverageState*>(PG_GETARG_POINTER(0));
+    StringInfoData buf;
+    pq_begintypsend(&buf);
+    pq_sendint32(&buf, state->currency);
+    pq_sendint64(&buf, state->count);
+    pq_sendint64(&buf, state->sum.hi);
+    pq_sendint64(&buf, static_cast<int64>(state->sum.lo));
+    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+extern "C" Datum holding_avg_deserialize(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "holding_avg_deserialize");
+    bytea* bytes = PG_GETARG_BYTEA_PP(0);
+    StringInfoData buf;
+    initStringInfo(&buf);
+    appendBinaryStringInfo(&buf, VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes));
+    auto* state = static_cast<AverageState*>(MemoryContextAllocZero(context, sizeof(AverageState)));
+    state->currency = pq_getmsgint(&buf, 4);
+    state->count = pq_getmsgint64(&buf);
+    state->sum.hi = pq_getmsgint64(&buf);
+    state->sum.lo = static_cast<uint64>(pq_getmsgint64(&buf));
+    pq_getmsgend(&buf);
+    pfree(buf.data);
+    PG_RETURN_POINTER(state);
+}
+
+extern "C" Datum holding_avg_final(PG_FUNCTION_ARGS) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    const auto* state = reinterpret_cast<const AverageState*>(PG_GETARG_POINTER(0));
+    Holding r;
+    run_core([&] { r = holdings::average_result(*state); });
+    return holding_datum(r);
+}

@@ -1,0 +1,97 @@
+-- FX valuation and the FX-adjusted aggregates.
+
+CREATE TYPE @extschema@.fx_decomposition AS (
+    start_value @extschema@.holding,
+    end_value @extschema@.holding,
+    total_change @extschema@.holding,
+    flow_effect @extschema@.holding,
+    fx_effect @extschema@.holding
+);
+COMMENT ON TYPE @extschema@.fx_decomposition IS
+    'A change in value split into flows (buying/selling) and FX moves: total_change = flow_effect + fx_effect';
+
+-- fx_rate(from, to, on_date): units of `to` per unit of `from`, crossed through USD.
+CREATE FUNCTION @extschema@.fx_rate(from_ccy text, to_ccy text, on_date date) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'holdings_fx_rate' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_rate(text, text, date) IS
+    'Units of to_ccy per unit of from_ccy: latest rates on or before on_date in the rate set holdings.rate_set, crossed through USD';
+
+-- fx_convert(h, to, on_date): h valued in `to`, rounded half to even once.
+CREATE FUNCTION @extschema@.fx_convert(h @extschema@.holding, to_ccy text, on_date date) RETURNS @extschema@.holding
+    AS 'MODULE_PATHNAME', 'holdings_fx_convert' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_convert(@extschema@.holding, text, date) IS
+    'The holding valued in to_ccy at the rates of on_date, rounded half to even at 8 fractional digits';
+
+-- net_foreign_selling(h, d) steps: earliest and latest levels only.
+CREATE FUNCTION @extschema@.net_selling_accum(internal, @extschema@.holding, date) RETURNS internal
+    AS 'MODULE_PATHNAME', 'net_selling_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+-- Combines two partial states.
+CREATE FUNCTION @extschema@.net_selling_combine(internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'net_selling_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+-- State to bytes.
+CREATE FUNCTION @extschema@.net_selling_serialize(internal) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'net_selling_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- State from bytes.
+CREATE FUNCTION @extschema@.net_selling_deserialize(bytea, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'net_selling_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- Earliest level minus latest level.
+CREATE FUNCTION @extschema@.net_selling_final(internal) RETURNS @extschema@.holding
+    AS 'MODULE_PATHNAME', 'net_selling_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date) (
+    SFUNC = @extschema@.net_selling_accum,
+    STYPE = internal,
+    SSPACE = 48,
+    FINALFUNC = @extschema@.net_selling_final,
+    COMBINEFUNC = @extschema@.net_selling_combine,
+    SERIALFUNC = @extschema@.net_selling_serialize,
+    DESERIALFUNC = @extschema@.net_selling_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date) IS
+    'Level on the earliest date minus level on the latest date (rows of one date add up); positive = net selling';
+
+-- FX-adjusted steps: one level per distinct date.
+CREATE FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text) RETURNS internal
+    AS 'MODULE_PATHNAME', 'fx_levels_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+-- Combines two partial states.
+CREATE FUNCTION @extschema@.fx_levels_combine(internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'fx_levels_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+-- State to bytes.
+CREATE FUNCTION @extschema@.fx_levels_serialize(internal) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'fx_levels_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- State from bytes.
+CREATE FUNCTION @extschema@.fx_levels_deserialize(bytea, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'fx_levels_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- Minus the flow effect, in the report currency (reads fx_rate).
+CREATE FUNCTION @extschema@.fx_net_selling_final(internal) RETURNS @extschema@.holding
+    AS 'MODULE_PATHNAME', 'fx_net_selling_final' LANGUAGE C STABLE PARALLEL SAFE;
+-- The decomposition, in the report currency (reads fx_rate).
+CREATE FUNCTION @extschema@.fx_decompose_final(internal) RETURNS @extschema@.fx_decomposition
+    AS 'MODULE_PATHNAME', 'fx_decompose_final' LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date, report_ccy text) (
+    SFUNC = @extschema@.fx_levels_accum,
+    STYPE = internal,
+    SSPACE = 1024,
+    FINALFUNC = @extschema@.fx_net_selling_final,
+    COMBINEFUNC = @extschema@.fx_levels_combine,
+    SERIALFUNC = @extschema@.fx_levels_serialize,
+    DESERIALFUNC = @extschema@.fx_levels_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date, text) IS
+    'FX-adjusted net selling in report_ccy: minus the sum of each period''s change valued at that period''s rate';
+
+CREATE AGGREGATE @extschema@.fx_decompose("position" @extschema@.holding, as_of date, report_ccy text) (
+    SFUNC = @extschema@.fx_levels_accum,
+    STYPE = internal,
+    SSPACE = 1024,
+    FINALFUNC = @extschema@.fx_decompose_final,
+    COMBINEFUNC = @extschema@.fx_levels_combine,
+    SERIALFUNC = @extschema@.fx_levels_serialize,
+    DESERIALFUNC = @extschema@.fx_levels_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.fx_decompose(@extschema@.holding, date, text) IS
+    'Start and end values in report_ccy and the change split into flow_effect and fx_effect';
