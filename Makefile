@@ -8,7 +8,7 @@ DATA = holdings--$(EXTVERSION).sql
 
 # pg_regress suites, in order: 00_setup creates the extension.
 REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx
-REGRESS_OPTS = --inputdir=. --outputdir=. --dbname=holdings_regress
+REGRESS_OPTS = --inputdir=. --outputdir=.
 
 PG_CPPFLAGS = -I$(srcdir)/src/core
 PG_CXXFLAGS = -std=c++17 -Wall -Werror -Wno-register

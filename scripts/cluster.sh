@@ -2,7 +2,6 @@
 # Throwaway PostgreSQL cluster of the project's own: its own data directory and
 # port under .run/, started as the postgres user (initdb refuses root). Sourced
 # by the other scripts; `stop_cluster` stops it. Never touches other servers.
-set -euo pipefail
 
 PG_BIN=${PG_BIN:-$(pg_config --bindir)}
 ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
