@@ -1,6 +1,273 @@
 #!/usr/bin/env python3
-"""Reference data section of the install script (filled in by the data work)."""
+"""The data section of the install script, generated from data/.
+
+Small tables (sources, ISO codes, holders, bank figures, the Table 5 excerpt)
+become INSERT ... VALUES rows. The large raw files (the TIC history, the
+exchange-rate and dollar-index CSVs) are embedded verbatim between dollar
+quotes and parsed at install time: the TIC history by the extension's own
+parser (load_tic_mfh), the CSVs by set-based SQL. So the script stays
+reviewable (the raw files, byte for byte) and installs in seconds.
+"""
+import csv
+import io
+import os
+import re
+import sys
+
+ISO_SOURCE = 'iso-4217'
+
+
+def q(value):
+    """A SQL literal (NULL for None)."""
+    if value is None:
+        return 'NULL'
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def dollar_quoted(text, tag):
+    if ('$' + tag + '$') in text:
+        sys.exit('the data contains the dollar-quote tag $%s$' % tag)
+    return '$%s$%s$%s$' % (tag, text, tag)
+
+
+def read(root, rel):
+    with open(os.path.join(root, 'data', rel), encoding='utf-8', newline='') as f:
+        return f.read()
+
+
+def rows(root, rel):
+    return list(csv.DictReader(io.StringIO(read(root, rel))))
+
+
+def values(table, columns, tuples):
+    lines = ['INSERT INTO @extschema@.%s (%s) VALUES' % (table, ', '.join(columns))]
+    body = ',\n'.join('    (' + ', '.join(t) + ')' for t in tuples)
+    return '\n'.join(lines) + '\n' + body + ';\n'
+
+
+def source_rows(root, bank_sources):
+    out = []
+    for r in rows(root, 'sources.csv'):
+        notes = read(root, r['file']).strip()
+        out.append((q(r['id']), q(r['publisher']), q(r['title']), q(r['url']),
+                    q(r['as_of'] or None) + ('::date' if r['as_of'] else ''), q(notes)))
+    for sid, url, ref in bank_sources:
+        host = re.sub(r'^https?://(www\.)?', '', url).split('/')[0]
+        out.append((q(sid), q(host), q('News report cited in data/banks/bank_positions.csv: ' + ref),
+                    q(url), 'NULL', q('Bank figure collected with its quote; see holdings.disclosure.')))
+    return values('source', ['id', 'publisher', 'title', 'url', 'as_of', 'notes'], out)
+
+
+def currency_rows(root):
+    entries = {}
+    for r in rows(root, 'iso/iso4217_codes-all.csv'):
+        code = r['AlphabeticCode'].strip()
+        if not code:
+            continue
+        current = r['WithdrawalDate'].strip() == ''
+        old = entries.get(code)
+        if old is None or (current and not old[3]):
+            minor = r['MinorUnit'].strip()
+            numeric = r['NumericCode'].strip()
+            entries[code] = (r['Currency'].strip(), numeric if re.fullmatch(r'\d{3}', numeric) else None,
+                             int(minor) if minor.isdigit() else None, current,
+                             None if current else r['WithdrawalDate'].strip())
+    out = []
+    for code in sorted(entries):
+        name, numeric, minor, _, withdrawn = entries[code]
+        out.append((q(code), q(numeric), q(name), 'NULL' if minor is None else str(minor),
+                    q(withdrawn), q(ISO_SOURCE)))
+    return values('currency', ['code', 'numeric_code', 'name', 'minor_units', 'withdrawn', 'source_id'],
+                  out), set(entries)
+
+
+def country_rows(root):
+    out = []
+    codes = set()
+    for r in rows(root, 'iso/country-codes.csv'):
+        a2 = r['ISO3166-1-Alpha-2'].strip()
+        if not re.fullmatch(r'[A-Z]{2}', a2):
+            continue
+        name = r['CLDR display name'].strip() or r['official_name_en'].strip()
+        codes.add(a2)
+        out.append((q(a2), q(r['ISO3166-1-Alpha-3'].strip() or None),
+                    q(r['ISO3166-1-numeric'].strip() or None), q(name), q('iso-3166')))
+    out.sort()
+    return values('country', ['alpha2', 'alpha3', 'numeric_code', 'name', 'source_id'], out), codes
+
+
+def holder_rows(root, countries):
+    holders = {}
+    labels = []
+    for r in rows(root, 'tic/holders.csv'):
+        hid = r['holder_id']
+        if r['kind'] == 'country' and hid not in countries:
+            sys.exit('data/tic/holders.csv: %s is not an ISO 3166-1 alpha-2 code' % hid)
+        if hid not in holders:
+            # The holder's name is the source's label (the first one listed).
+            holders[hid] = (r['label'], r['kind'], hid if r['kind'] == 'country' else None, 'tic-mfhhis01')
+        labels.append((q(r['label']), q(hid), q(r['instrument'])))
+    holders['norinchukin'] = ('Norinchukin Bank', 'bank', 'JP', None)
+    holders['japan-post-bank'] = ('Japan Post Bank', 'bank', 'JP', None)
+    out = [(q(h), q(n), q(k), q(c), q(s)) for h, (n, k, c, s) in sorted(holders.items())]
+    return (values('holder', ['id', 'name', 'kind', 'country', 'source_id'], out) +
+            values('tic_label', ['label', 'holder_id', 'instrument'], labels))
+
+
+def table5_rows(root, labels):
+    """TIC Table 5 excerpt: only the months after the mfhhis01 history (2026-01 .. 2026-03)."""
+    text = read(root, 'tic/slt_table5_2026-03_excerpt.txt')
+    cells = [c.strip() for c in re.split(r'\|\s*\n?', text)]
+    cells = [c for c in cells if c]
+    start = cells.index('Country')
+    periods = []
+    i = start + 1
+    while re.fullmatch(r'\d{4}-\d{2}', cells[i]):
+        periods.append(cells[i])
+        i += 1
+    out = []
+    while i < len(cells):
+        label = cells[i]
+        figures = cells[i + 1:i + 1 + len(periods)]
+        i += 1 + len(periods)
+        if len(figures) < len(periods) or not all(re.fullmatch(r'\d+(\.\d+)?', f) for f in figures):
+            break  # the excerpt is cut inside this row (Norway): its figures are not shipped
+        if label not in labels:
+            sys.exit('Table 5 label %r is not in data/tic/holders.csv' % label)
+        hid, instrument = labels[label]
+        for period, fig in zip(periods, figures):
+            if period < '2026-01':
+                continue  # covered by the mfhhis01 history
+            y, m = map(int, period.split('-'))
+            nxt = '%04d-%02d-01' % (y + (m == 12), 1 if m == 12 else m + 1)
+            out.append((q(hid), q(instrument), "(date %s - 1)" % q(nxt),
+                        "@extschema@.holding(%s * 1000000000, 'USD')" % fig, q('market'), q('tic-slt-table5')))
+    return values('position', ['holder_id', 'instrument', 'as_of', 'amount', 'basis', 'source_id'], out)
+
+
+def bank_data(root):
+    raw = rows(root, 'banks/bank_positions.csv')
+    cls = {int(r['row']): r for r in rows(root, 'banks/classification.csv')}
+    if sorted(cls) != list(range(1, len(raw) + 1)):
+        sys.exit('data/banks/classification.csv must have one row per bank figure')
+    holder_ids = {'Norinchukin Bank': 'norinchukin', 'Japan Post Bank': 'japan-post-bank'}
+    sources, source_ids = [], {}
+    disclosures, positions = [], []
+    for n, r in enumerate(raw, 1):
+        ref = r['source_url_or_ref'].strip()
+        url = ref.split()[0]
+        if url not in source_ids:
+            source_ids[url] = 'bank-report-%d' % (len(source_ids) + 1)
+            sources.append((source_ids[url], url, ref))
+        c = cls[n]
+        hid = holder_ids[r['holder']]
+        amount = "@extschema@.holding(%s, %s)" % (r['amount'], q(r['currency']))
+        as_of = ('date ' + q(c['as_of'])) if c['as_of'] else 'NULL'
+        caveat = r['note'].strip()
+        if c['as_of'] and not r['as_of'].startswith(c['as_of']):
+            caveat += ' [date as printed: %s]' % r['as_of']
+        disclosures.append((q('bank-positions-%02d' % n), q(hid), as_of, q(c['kind']), q(r['instrument']),
+                            amount, q(source_ids[url]), q(r['quote']), q(caveat)))
+        if c['position_instrument']:
+            positions.append((q(hid), q(c['position_instrument']), as_of, amount, q('book'),
+                              q(source_ids[url])))
+    return (sources,
+            values('disclosure', ['id', 'holder_id', 'as_of', 'kind', 'instrument', 'amount', 'source_id',
+                                  'quote', 'caveat'], disclosures) +
+            values('position', ['holder_id', 'instrument', 'as_of', 'amount', 'basis', 'source_id'], positions))
+
+
+def fed_monthly_sql(root, currencies):
+    mapping = rows(root, 'fx/fed_monthly_currencies.csv')
+    labels = {r['Country'] for r in rows(root, 'fx/datasets_exchange-rates_monthly.csv')}
+    known = {m['label'] for m in mapping}
+    if labels - known:
+        sys.exit('fed monthly labels without a currency: %s' % sorted(labels - known))
+    pairs = []
+    for m in mapping:
+        if m['currency']:
+            if m['currency'] not in currencies:
+                sys.exit('fed monthly currency %s is not in ISO 4217' % m['currency'])
+            pairs.append('(%s, %s)' % (q(m['label']), q(m['currency'])))
+    return """
+-- Federal Reserve H.10/G.5 monthly averages (units per USD), as_of = last day of the month.
+INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
+SELECT 'fed-monthly', m.currency,
+       (date_trunc('month', f[1]::date) + interval '1 month - 1 day')::date, f[3]::numeric, 'fed-h10-monthly'
+  FROM (SELECT string_to_array(line, ',') AS f
+          FROM string_to_table(%s, E'\\n') AS line
+         WHERE line <> '' AND line NOT LIKE 'Date,%%') AS r
+  JOIN (VALUES %s) AS m (label, currency) ON m.label = r.f[2];
+""" % (dollar_quoted(read(root, 'fx/datasets_exchange-rates_monthly.csv'), 'fed'), ',\n        '.join(pairs))
+
+
+def ecb_sql(root, currencies):
+    header = read(root, 'fx/ecb_eurofxref-hist.csv').split('\n', 1)[0].rstrip(',').split(',')
+    missing = [c for c in header[1:] if c not in currencies]
+    if missing:
+        sys.exit('ECB currencies not in ISO 4217: %s' % missing)
+    return """
+-- ECB reference rates (units per EUR) crossed through the USD column: per_usd = rate / USD rate,
+-- and EUR per USD = 1 / USD rate, each rounded to 10 decimal places (numeric round).
+WITH cells AS (
+    SELECT d.day, h.code, c.value
+      FROM (SELECT string_to_array(rtrim(line, ','), ',') AS f
+              FROM string_to_table(%s, E'\\n') AS line
+             WHERE line <> '' AND line NOT LIKE 'Date,%%') AS r
+      CROSS JOIN LATERAL (SELECT r.f[1]::date AS day) AS d
+      CROSS JOIN LATERAL unnest(r.f[2:]) WITH ORDINALITY AS c (value, n)
+      JOIN (SELECT code, n FROM unnest(%s::text[]) WITH ORDINALITY AS h (code, n)) AS h ON h.n = c.n
+     WHERE c.value <> 'N/A' AND c.value <> ''
+), usd AS (
+    SELECT day, value::numeric AS per_eur FROM cells WHERE code = 'USD'
+), crossed AS (
+    SELECT c.code, c.day, c.value::numeric / u.per_eur AS per_usd
+      FROM cells c JOIN usd u USING (day) WHERE c.code <> 'USD'
+    UNION ALL
+    SELECT 'EUR', day, 1 / per_eur FROM usd
+)
+INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
+SELECT 'ecb-daily', code, day,
+       round(per_usd, 10), 'ecb-eurofxref'
+  FROM crossed;
+""" % (dollar_quoted(read(root, 'fx/ecb_eurofxref-hist.csv'), 'ecb'),
+       q('{' + ','.join(header[1:]) + '}'))
+
+
+def dollar_index_sql(root):
+    parts = []
+    for rel, series, source in (('fx/fred_TWEXBGSMTH.csv', 'TWEXBGSMTH', 'fred-twexbgsmth'),
+                                ('fx/fred_DTWEXBGS.csv', 'DTWEXBGS', 'fred-dtwexbgs')):
+        parts.append("""
+-- FRED %s (dates as FRED prints them; days without a value are skipped).
+INSERT INTO @extschema@.dollar_index (series, as_of, value, source_id)
+SELECT %s, split_part(line, ',', 1)::date, split_part(line, ',', 2)::numeric, %s
+  FROM string_to_table(%s, E'\\n') AS line
+ WHERE line <> '' AND line NOT LIKE 'observation_date,%%' AND split_part(line, ',', 2) NOT IN ('', '.');
+""" % (series, q(series), q(source), dollar_quoted(read(root, rel), 'fred')))
+    return ''.join(parts)
 
 
 def generate(root):
-    return ''
+    currency_sql, currencies = currency_rows(root)
+    country_sql, countries = country_rows(root)
+    bank_sources, bank_sql = bank_data(root)
+    labels = {r['label']: (r['holder_id'], r['instrument']) for r in rows(root, 'tic/holders.csv')}
+    parts = [
+        '\n-- ---- reference data (tools/gen_data_sql.py) ----\n',
+        source_rows(root, bank_sources),
+        currency_sql,
+        country_sql,
+        holder_rows(root, countries),
+        '\n-- TIC Major Foreign Holders history, parsed by the extension itself.\n',
+        "SELECT count(*) AS tic_figures_loaded FROM @extschema@.load_tic_mfh(%s, 'tic-mfhhis01');\n"
+        % dollar_quoted(read(root, 'tic/mfhhis01_2026-03-18.txt'), 'tic'),
+        '\n-- TIC Table 5 excerpt: the months after the history.\n',
+        table5_rows(root, labels),
+        '\n-- Bank figures: every one as a disclosure; the dated holdings also as positions.\n',
+        bank_sql,
+        fed_monthly_sql(root, currencies),
+        ecb_sql(root, currencies),
+        dollar_index_sql(root),
+    ]
+    return ''.join(parts)

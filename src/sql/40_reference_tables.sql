@@ -1,4 +1,6 @@
--- Reference tables. Shipped rows carry shipped = true; rows users add
+-- Reference tables. The foreign keys of the large tables are added after the
+-- data is loaded (90_constraints.sql): one check per table instead of one per row.
+-- Shipped rows carry shipped = true; rows users add
 -- (shipped = false) are what pg_dump saves (pg_extension_config_dump below), so
 -- a dump and restore keeps user rows and never duplicates shipped ones.
 
@@ -9,7 +11,7 @@ CREATE TABLE @extschema@.source (
     url text NOT NULL CHECK (url ~ '^https?://'),
     as_of date,
     notes text,
-    shipped boolean NOT NULL DEFAULT false
+    shipped boolean NOT NULL DEFAULT true
 );
 COMMENT ON TABLE @extschema@.source IS 'Where every shipped row comes from: one row per public file';
 COMMENT ON COLUMN @extschema@.source.id IS 'Source id, referenced by source_id columns';
@@ -56,7 +58,7 @@ CREATE TABLE @extschema@.holder (
     kind text NOT NULL CHECK (kind IN ('country', 'aggregate', 'bank')),
     country text REFERENCES @extschema@.country (alpha2),
     source_id text REFERENCES @extschema@.source (id),
-    shipped boolean NOT NULL DEFAULT false,
+    shipped boolean NOT NULL DEFAULT true,
     CHECK ((kind = 'aggregate') = (country IS NULL))
 );
 COMMENT ON TABLE @extschema@.holder IS 'Holders of securities: countries (ISO alpha-2 ids), aggregates and banks (slugs)';
@@ -68,13 +70,13 @@ COMMENT ON COLUMN @extschema@.holder.source_id IS 'Source that names the holder'
 COMMENT ON COLUMN @extschema@.holder.shipped IS 'True for rows installed by the extension';
 
 CREATE TABLE @extschema@.position (
-    holder_id text NOT NULL REFERENCES @extschema@.holder (id),
+    holder_id text NOT NULL,
     instrument text NOT NULL,
     as_of date NOT NULL,
     amount @extschema@.holding NOT NULL,
     basis text NOT NULL CHECK (basis IN ('market', 'face', 'book')),
-    source_id text NOT NULL REFERENCES @extschema@.source (id),
-    shipped boolean NOT NULL DEFAULT false,
+    source_id text NOT NULL,
+    shipped boolean NOT NULL DEFAULT true,
     PRIMARY KEY (holder_id, instrument, as_of)
 );
 CREATE INDEX position_as_of_idx ON @extschema@.position (as_of);
@@ -104,20 +106,21 @@ COMMENT ON COLUMN @extschema@.position_comparison.amount IS 'Old-series value';
 COMMENT ON COLUMN @extschema@.position_comparison.source_id IS 'Source of the figure';
 
 CREATE TABLE @extschema@.disclosure (
+    id text PRIMARY KEY,
     holder_id text NOT NULL REFERENCES @extschema@.holder (id),
-    as_of date NOT NULL,
+    as_of date,
     kind text NOT NULL CHECK (kind IN ('position', 'sale', 'planned_sale', 'unrealized_loss', 'other')),
     instrument text NOT NULL,
     amount @extschema@.holding NOT NULL,
     source_id text NOT NULL REFERENCES @extschema@.source (id),
     quote text NOT NULL,
     caveat text,
-    shipped boolean NOT NULL DEFAULT false,
-    PRIMARY KEY (holder_id, as_of, kind, instrument, source_id)
+    shipped boolean NOT NULL DEFAULT true
 );
 COMMENT ON TABLE @extschema@.disclosure IS 'Figures a holder (or the press) disclosed, with the source''s words';
+COMMENT ON COLUMN @extschema@.disclosure.id IS 'Disclosure id (bank-positions-NN for shipped rows)';
 COMMENT ON COLUMN @extschema@.disclosure.holder_id IS 'Holder';
-COMMENT ON COLUMN @extschema@.disclosure.as_of IS 'Date the figure refers to (or was announced, for plans)';
+COMMENT ON COLUMN @extschema@.disclosure.as_of IS 'Date the figure refers to (or was announced, for plans); null where the source prints no year';
 COMMENT ON COLUMN @extschema@.disclosure.kind IS 'position, sale, planned_sale, unrealized_loss or other';
 COMMENT ON COLUMN @extschema@.disclosure.instrument IS 'What the figure is about, as the source words it';
 COMMENT ON COLUMN @extschema@.disclosure.amount IS 'The figure, in the currency the source gives';
@@ -128,11 +131,11 @@ COMMENT ON COLUMN @extschema@.disclosure.shipped IS 'True for rows installed by 
 
 CREATE TABLE @extschema@.fx_rate (
     rate_set text NOT NULL,
-    currency text NOT NULL REFERENCES @extschema@.currency (code),
+    currency text NOT NULL,
     as_of date NOT NULL,
     per_usd numeric NOT NULL CHECK (per_usd > 0),
-    source_id text NOT NULL REFERENCES @extschema@.source (id),
-    shipped boolean NOT NULL DEFAULT false,
+    source_id text NOT NULL,
+    shipped boolean NOT NULL DEFAULT true,
     PRIMARY KEY (rate_set, currency, as_of)
 );
 COMMENT ON TABLE @extschema@.fx_rate IS 'Exchange rates in named rate sets, as units of the currency per 1 USD';
@@ -147,7 +150,7 @@ CREATE TABLE @extschema@.dollar_index (
     series text NOT NULL,
     as_of date NOT NULL,
     value numeric NOT NULL,
-    source_id text NOT NULL REFERENCES @extschema@.source (id),
+    source_id text NOT NULL,
     PRIMARY KEY (series, as_of)
 );
 COMMENT ON TABLE @extschema@.dollar_index IS 'Federal Reserve nominal broad US dollar index (Jan 2006 = 100)';

@@ -1,0 +1,87 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "tic_mfh.hpp"
+#include "test_support.hpp"
+
+using namespace holdings;
+using namespace holdings_test;
+
+namespace {
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+std::vector<TicFigure> parse_text(const std::string& s) { return parse_tic_mfh(s.data(), s.size()); }
+}  // namespace
+
+TEST(TicMfh, ParsesTheShippedFile) {
+    std::string doc = read_file(HOLDINGS_SOURCE_DIR "/data/tic/mfhhis01_2026-03-18.txt");
+    ASSERT_FALSE(doc.empty());
+    std::vector<TicFigure> figures = parse_text(doc);
+    std::map<std::string, std::string> official;
+    int comparisons = 0;
+    for (const TicFigure& f : figures) {
+        if (!f.official) {
+            ++comparisons;
+            continue;
+        }
+        std::string key = f.label + "@" + format_day(f.as_of);
+        EXPECT_TRUE(official.emplace(key, f.usd_bn).second) << "duplicate " << key;
+    }
+    EXPECT_EQ(official["Japan@2025-12-31"], "1185.5");
+    EXPECT_EQ(official["Japan@2022-09-30"], "1116.4");
+    EXPECT_EQ(official["China, Mainland@2013-11-30"], "1316.7");
+    EXPECT_EQ(official["United Kingdom@2000-03-31"], "78.6");  // new series at the 2000 break
+    EXPECT_EQ(official["Korea, South@2000-12-31"], "29.6");    // label had a trailing blank
+    EXPECT_EQ(official["For. Official@2025-12-31"], "3887");
+    EXPECT_EQ(official["T-Bonds & Notes@2000-03-31"], "470.8");
+    EXPECT_EQ(official.count("Luxembourg@2002-01-31"), 0u);    // n.a.
+    EXPECT_GT(comparisons, 0);
+}
+
+TEST(TicMfh, SeriesBreakColumnIsComparison) {
+    std::string doc =
+        "\tJun\tJun\tMay\n"
+        "Country\t2011\t2011\t2011\n"
+        "\t------\t------\t------\n"
+        "Japan\t881.5\t911.1\t912.4\n"
+        "\"China, Mainland\"\t1\tn.a.\t*\n";
+    std::vector<TicFigure> f = parse_text(doc);
+    ASSERT_EQ(f.size(), 4u);
+    EXPECT_TRUE(f[0].official);
+    EXPECT_EQ(f[0].usd_bn, "881.5");
+    EXPECT_FALSE(f[1].official);
+    EXPECT_EQ(f[1].usd_bn, "911.1");
+    EXPECT_EQ(format_day(f[2].as_of), "2011-05-31");
+    EXPECT_EQ(f[3].label, "China, Mainland");
+    EXPECT_EQ(f[3].line, 5);
+}
+
+TEST(TicMfh, MalformedDocumentsNameTheLine) {
+    const std::string head = "\tDec\tNov\nCountry\t2025\t2025\n";
+    struct Case { std::string doc; std::string message; };
+    for (const Case& c : std::vector<Case>{
+             {"", "line 0: no table found"},
+             {"hello\n", "line 1: no table found"},
+             {head + "Japan\t1\tabc\n", "line 3: not a figure: \"abc\""},
+             {head + "Japan\t1\n", "line 3: missing figure in column 2"},
+             {head + "Japan\t1\t2\t3\n", "line 3: more figures than columns"},
+             {head + "\t1\t2\n", "line 3: figures without a row label"},
+             {"\tDec\tFoo\n", "line 1: unknown month \"Foo\""},
+             {"\tDec\nCountry\t20x5\n", "line 2: bad year \"20x5\""},
+             {"Country\t2025\n", "line 1: year row without a month row above it"}}) {
+        try {
+            parse_text(c.doc);
+            ADD_FAILURE() << "accepted: " << c.doc;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::invalid_text);
+            EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos) << e.what();
+        }
+    }
+}
