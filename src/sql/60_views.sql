@@ -1,0 +1,78 @@
+-- Views for BI tools and ETL: standard types only (text, date, numeric,
+-- boolean), a COMMENT on every column.
+
+CREATE VIEW @extschema@.major_holders AS
+SELECT p.holder_id, h.name AS holder_name, h.kind AS holder_kind, p.as_of AS month,
+       pg_catalog.trim_scale(@extschema@.amount(p.amount) / 1000000000) AS usd_bn, p.source_id
+  FROM @extschema@.position p JOIN @extschema@.holder h ON h.id = p.holder_id
+ WHERE p.instrument = 'UST' AND @extschema@.currency(p.amount) = 'USD' AND h.kind <> 'bank';
+COMMENT ON VIEW @extschema@.major_holders IS
+    'US Treasury securities held by each TIC holder (countries and groupings), monthly, in billions of USD';
+COMMENT ON COLUMN @extschema@.major_holders.holder_id IS 'ISO 3166-1 alpha-2 code, or a slug for groupings and totals';
+COMMENT ON COLUMN @extschema@.major_holders.holder_name IS 'The label TIC prints';
+COMMENT ON COLUMN @extschema@.major_holders.holder_kind IS 'country or aggregate';
+COMMENT ON COLUMN @extschema@.major_holders.month IS 'Last day of the month';
+COMMENT ON COLUMN @extschema@.major_holders.usd_bn IS 'Holdings at the end of the month, billions of USD (market value)';
+COMMENT ON COLUMN @extschema@.major_holders.source_id IS 'Source of the figure (holdings.source)';
+
+CREATE VIEW @extschema@.positions AS
+SELECT p.holder_id, h.name AS holder_name, h.kind AS holder_kind, h.country, p.instrument, p.as_of,
+       @extschema@.amount(p.amount) AS amount, @extschema@.currency(p.amount) AS currency,
+       p.basis, p.source_id, s.url AS source_url
+  FROM @extschema@.position p
+  JOIN @extschema@.holder h ON h.id = p.holder_id
+  JOIN @extschema@.source s ON s.id = p.source_id;
+COMMENT ON VIEW @extschema@.positions IS 'Every position with holder names and sources, amounts as numeric';
+COMMENT ON COLUMN @extschema@.positions.holder_id IS 'Holder id';
+COMMENT ON COLUMN @extschema@.positions.holder_name IS 'Holder name as the source prints it';
+COMMENT ON COLUMN @extschema@.positions.holder_kind IS 'country, aggregate or bank';
+COMMENT ON COLUMN @extschema@.positions.country IS 'ISO 3166-1 alpha-2 code of the holder''s country (null for groupings)';
+COMMENT ON COLUMN @extschema@.positions.instrument IS 'UST, UST-BILLS, UST-NOTES-BONDS, FOREIGN-BONDS, ...';
+COMMENT ON COLUMN @extschema@.positions.as_of IS 'Date of the position';
+COMMENT ON COLUMN @extschema@.positions.amount IS 'Amount in units of the currency (exact)';
+COMMENT ON COLUMN @extschema@.positions.currency IS 'ISO 4217 code of the amount';
+COMMENT ON COLUMN @extschema@.positions.basis IS 'market, face or book';
+COMMENT ON COLUMN @extschema@.positions.source_id IS 'Source id';
+COMMENT ON COLUMN @extschema@.positions.source_url IS 'Where the source was read';
+
+CREATE VIEW @extschema@.fx_rates_monthly AS
+SELECT DISTINCT ON (rate_set, currency, date_trunc('month', as_of))
+       rate_set, currency, (date_trunc('month', as_of) + interval '1 month - 1 day')::date AS month,
+       per_usd, as_of AS rate_date
+  FROM @extschema@.fx_rate
+ ORDER BY rate_set, currency, date_trunc('month', as_of), as_of DESC;
+COMMENT ON VIEW @extschema@.fx_rates_monthly IS
+    'One rate per rate set, currency and month: the last rate of the month (fed-monthly: the monthly average)';
+COMMENT ON COLUMN @extschema@.fx_rates_monthly.rate_set IS 'fed-monthly, ecb-daily, or your own';
+COMMENT ON COLUMN @extschema@.fx_rates_monthly.currency IS 'ISO 4217 code';
+COMMENT ON COLUMN @extschema@.fx_rates_monthly.month IS 'Last day of the month';
+COMMENT ON COLUMN @extschema@.fx_rates_monthly.per_usd IS 'Units of the currency per 1 USD';
+COMMENT ON COLUMN @extschema@.fx_rates_monthly.rate_date IS 'Date of the rate used';
+
+CREATE VIEW @extschema@.disclosures AS
+SELECT d.id, d.holder_id, h.name AS holder_name, d.as_of, d.kind, d.instrument,
+       @extschema@.amount(d.amount) AS amount, @extschema@.currency(d.amount) AS currency,
+       d.quote, d.caveat, s.url AS source_url
+  FROM @extschema@.disclosure d
+  JOIN @extschema@.holder h ON h.id = d.holder_id
+  JOIN @extschema@.source s ON s.id = d.source_id;
+COMMENT ON VIEW @extschema@.disclosures IS 'Bank disclosures with their quotes, caveats and sources';
+COMMENT ON COLUMN @extschema@.disclosures.id IS 'Disclosure id';
+COMMENT ON COLUMN @extschema@.disclosures.holder_id IS 'Holder id';
+COMMENT ON COLUMN @extschema@.disclosures.holder_name IS 'Holder name';
+COMMENT ON COLUMN @extschema@.disclosures.as_of IS 'Date the figure refers to; null where the source prints no year';
+COMMENT ON COLUMN @extschema@.disclosures.kind IS 'position, sale, planned_sale, unrealized_loss or other';
+COMMENT ON COLUMN @extschema@.disclosures.instrument IS 'What the figure is about, in the source''s words';
+COMMENT ON COLUMN @extschema@.disclosures.amount IS 'Amount in units of the currency';
+COMMENT ON COLUMN @extschema@.disclosures.currency IS 'ISO 4217 code of the amount';
+COMMENT ON COLUMN @extschema@.disclosures.quote IS 'The source''s words';
+COMMENT ON COLUMN @extschema@.disclosures.caveat IS 'What the figure is not';
+COMMENT ON COLUMN @extschema@.disclosures.source_url IS 'Where the source was read';
+
+CREATE VIEW @extschema@.dollar_index_monthly AS
+SELECT series, as_of AS month_start, value
+  FROM @extschema@.dollar_index WHERE series = 'TWEXBGSMTH';
+COMMENT ON VIEW @extschema@.dollar_index_monthly IS 'Federal Reserve nominal broad dollar index, monthly average (Jan 2006 = 100)';
+COMMENT ON COLUMN @extschema@.dollar_index_monthly.series IS 'TWEXBGSMTH';
+COMMENT ON COLUMN @extschema@.dollar_index_monthly.month_start IS 'First day of the month (as FRED dates monthly averages)';
+COMMENT ON COLUMN @extschema@.dollar_index_monthly.value IS 'Index value';
