@@ -20169,7 +20169,7 @@ $fed$, E'\n') AS line
         ('United Kingdom', 'GBP')) AS m (label, currency) ON m.label = r.f[2];
 
 -- ECB reference rates (units per EUR) crossed through the USD column: per_usd = rate / USD rate,
--- and EUR per USD = 1 / USD rate, each rounded to 10 decimal places (numeric round).
+-- and EUR per USD = 1 / USD rate, each rounded to 20 decimal places (numeric round).
 WITH cells AS (
     SELECT d.day, h.code, c.value
       FROM (SELECT string_to_array(rtrim(line, ','), ',') AS f
@@ -26937,7 +26937,7 @@ $ecb$, E'\n') AS line
 )
 INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
 SELECT 'ecb-daily', code, day,
-       round(per_usd, 10), 'ecb-eurofxref'
+       round(per_usd, 20), 'ecb-eurofxref'
   FROM crossed;
 
 -- FRED TWEXBGSMTH (dates as FRED prints them; days without a value are skipped).

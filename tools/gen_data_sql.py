@@ -208,7 +208,7 @@ def ecb_sql(root, currencies):
         sys.exit('ECB currencies not in ISO 4217: %s' % missing)
     return """
 -- ECB reference rates (units per EUR) crossed through the USD column: per_usd = rate / USD rate,
--- and EUR per USD = 1 / USD rate, each rounded to 10 decimal places (numeric round).
+-- and EUR per USD = 1 / USD rate, each rounded to 20 decimal places (numeric round).
 WITH cells AS (
     SELECT d.day, h.code, c.value
       FROM (SELECT string_to_array(rtrim(line, ','), ',') AS f
@@ -228,7 +228,7 @@ WITH cells AS (
 )
 INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
 SELECT 'ecb-daily', code, day,
-       round(per_usd, 10), 'ecb-eurofxref'
+       round(per_usd, 20), 'ecb-eurofxref'
   FROM crossed;
 """ % (dollar_quoted(read(root, 'fx/ecb_eurofxref-hist.csv'), 'ecb'),
        q('{' + ','.join(header[1:]) + '}'))

@@ -58,9 +58,9 @@ SELECT is((SELECT amount FROM position WHERE holder_id = 'JP' AND as_of = '2026-
 SELECT is((SELECT per_usd FROM fx_rate WHERE rate_set = 'fed-monthly' AND currency = 'JPY' AND as_of = '2024-06-30'),
           157.8600::numeric, 'fed-monthly JPY 2024-06 as published (157.8600)');
 SELECT is((SELECT per_usd FROM fx_rate WHERE rate_set = 'ecb-daily' AND currency = 'JPY' AND as_of = '2025-05-09'),
-          round(163.36 / 1.1252, 10), 'ecb-daily JPY 2025-05-09 = 163.36 / 1.1252 (EUR rates crossed through USD)');
+          round(163.36 / 1.1252, 20), 'ecb-daily JPY 2025-05-09 = 163.36 / 1.1252 (EUR rates crossed through USD)');
 SELECT is((SELECT per_usd FROM fx_rate WHERE rate_set = 'ecb-daily' AND currency = 'EUR' AND as_of = '2025-05-09'),
-          round(1 / 1.1252, 10), 'ecb-daily EUR per USD = 1 / 1.1252');
+          round(1 / 1.1252, 20), 'ecb-daily EUR per USD = 1 / 1.1252');
 SELECT is((SELECT count(*) FROM fx_rate r LEFT JOIN currency c ON c.code = r.currency WHERE c.code IS NULL), 0::bigint,
           'every currency in fx_rate exists in currency');
 SELECT is((SELECT value FROM dollar_index WHERE series = 'TWEXBGSMTH' AND as_of = '2006-01-01'), 100.0000::numeric,
