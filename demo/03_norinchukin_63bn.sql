@@ -4,8 +4,8 @@
 SELECT d.as_of, d.kind, d.amount, holdings.fx_convert(d.amount, 'USD', (date_trunc('month', d.as_of) + interval '1 month - 1 day')::date) AS in_usd_at_month_rate,
        left(d.instrument, 70) AS instrument,
        CASE WHEN d.id = 'bank-positions-01' THEN
-           'roughly holds: a plan (June 2024) to sell up to ' || d.amount || ' of US AND European government bonds = '
-           || round(holdings.fx_convert(d.amount, 'USD', '2024-06-30'), 0) || ' at the June 2024 rate; not Treasuries alone, and a plan, not a completed sale'
+           'roughly holds: a plan (June 2024) to sell up to ' || d.amount || ' = '
+           || round(holdings.amount(holdings.fx_convert(d.amount, 'USD', '2024-06-30')) / 1e9, 1) || ' bn USD at the June 2024 rate; but US and European bonds, not Treasuries alone, and a plan ("up to"), not a completed sale'
        END AS verdict
   FROM holdings.disclosure d
  WHERE d.holder_id = 'norinchukin' AND d.kind IN ('planned_sale', 'sale') AND holdings.currency(d.amount) = 'JPY'
