@@ -188,6 +188,17 @@ struct LevelSeries {
 
 constexpr uint32 kInitialCapacity = 16;
 
+// Whether a text argument names `code` (case-insensitively), without a table
+// lookup: the per-row check of the report currency.
+bool same_code(text* t, CurrencyCode code) {
+    if (VARSIZE_ANY_EXHDR(t) != 3) return false;
+    const char* c = VARDATA_ANY(t);
+    // Clearing bit 5 upper-cases letters; code's letters are A-Z, so only a
+    // letter can match one.
+    return holdings::pack_code(static_cast<char>(c[0] & 0xDF), static_cast<char>(c[1] & 0xDF),
+                               static_cast<char>(c[2] & 0xDF)) == code;
+}
+
 LevelSeries* new_series(MemoryContext context, CurrencyCode currency, CurrencyCode report,
                         uint32 capacity) {
     auto* s = static_cast<LevelSeries*>(MemoryContextAlloc(context, sizeof(LevelSeries)));
@@ -245,12 +256,16 @@ extern "C" Datum fx_levels_accum(PG_FUNCTION_ARGS) {
             CurrencyCode a = s->currency, b = row->currency;
             run_core([&] { holdings::raise_currency_mismatch(a, b); });
         }
-        text* report_text = PG_GETARG_TEXT_PP(3);
-        CurrencyCode report = 0;
-        if (!holdings::lookup_currency(VARDATA_ANY(report_text), VARSIZE_ANY_EXHDR(report_text), &report) ||
-            report != s->report)
+        if (!same_code(PG_GETARG_TEXT_PP(3), s->report))
             ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                             errmsg("report currency must be the same for every row of a group")));
+        // Rows of one date usually arrive together: add to the last level in place.
+        if (s->count > 0 && s->items[s->count - 1].date == day) {
+            holdings::Raw128& level = s->items[s->count - 1].level;
+            holdings::int128 raw = row->raw();
+            run_core([&] { level.set(holdings::checked_add(level.get(), raw)); });
+            PG_RETURN_POINTER(s);
+        }
     }
     reserve(s, 1);
     DatedLevel& item = s->items[s->count++];
