@@ -31,5 +31,7 @@ $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/
 generate:
 	python3 tools/generate.py --write
 
+installcheck: check-generated
+
 check-generated:
 	python3 tools/generate.py --check
