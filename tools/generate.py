@@ -71,10 +71,10 @@ def main():
     stale = False
     for rel, text in outputs().items():
         path = os.path.join(ROOT, rel)
-        current = open(path, encoding='utf-8').read() if os.path.exists(path) else None
+        current = open(path, encoding='utf-8', newline='').read() if os.path.exists(path) else None
         if args.write:
             if current != text:
-                with open(path, 'w', encoding='utf-8') as f:
+                with open(path, 'w', encoding='utf-8', newline='') as f:
                     f.write(text)
                 print('wrote', rel)
         elif current != text:
