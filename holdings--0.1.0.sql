@@ -8,15 +8,19 @@
 -- Text input: '1.116T USD', 'USD 1,234.56', '10 trillion JPY'.
 CREATE FUNCTION @extschema@.holding_in(cstring) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_in(cstring) IS 'Text input: ''1.116T USD'', ''USD 1,234.56'', ''10 trillion JPY''';
 -- Text output: '<amount> <CCY>', exact, no group separators, no exponent.
 CREATE FUNCTION @extschema@.holding_out(@extschema@.holding) RETURNS cstring
     AS 'MODULE_PATHNAME', 'holding_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_out(@extschema@.holding) IS 'Text output: ''<amount> <CCY>'', exact, no group separators, no exponent';
 -- Binary input: version 1, code, 16-byte big-endian amount in 10^-8 units.
 CREATE FUNCTION @extschema@.holding_recv(internal) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_recv(internal) IS 'Binary input: version 1, code, 16-byte big-endian amount in 10^-8 units';
 -- Binary output, the layout holding_recv reads.
 CREATE FUNCTION @extschema@.holding_send(@extschema@.holding) RETURNS bytea
     AS 'MODULE_PATHNAME', 'holding_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_send(@extschema@.holding) IS 'Binary output, the layout holding_recv reads';
 
 CREATE TYPE @extschema@.holding (
     INPUT = @extschema@.holding_in,
@@ -64,12 +68,15 @@ COMMENT ON FUNCTION @extschema@.holding_currencies() IS
 -- a + b (same currency).
 CREATE FUNCTION @extschema@.holding_add(@extschema@.holding, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_add' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_add(@extschema@.holding, @extschema@.holding) IS 'a + b (same currency)';
 -- a - b (same currency).
 CREATE FUNCTION @extschema@.holding_sub(@extschema@.holding, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_sub' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_sub(@extschema@.holding, @extschema@.holding) IS 'a - b (same currency)';
 -- -a.
 CREATE FUNCTION @extschema@.holding_neg(@extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_neg' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_neg(@extschema@.holding) IS '-a';
 -- abs(a).
 CREATE FUNCTION @extschema@.abs(@extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_abs' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -77,15 +84,19 @@ COMMENT ON FUNCTION @extschema@.abs(@extschema@.holding) IS 'Absolute value of a
 -- a * n, rounded half to even at the internal scale.
 CREATE FUNCTION @extschema@.holding_mul_numeric(@extschema@.holding, numeric) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_mul_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_mul_numeric(@extschema@.holding, numeric) IS 'a * n, rounded half to even at the internal scale';
 -- n * a, rounded half to even at the internal scale.
 CREATE FUNCTION @extschema@.numeric_mul_holding(numeric, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'numeric_mul_holding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.numeric_mul_holding(numeric, @extschema@.holding) IS 'n * a, rounded half to even at the internal scale';
 -- a / n, rounded half to even at the internal scale.
 CREATE FUNCTION @extschema@.holding_div_numeric(@extschema@.holding, numeric) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_div_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_div_numeric(@extschema@.holding, numeric) IS 'a / n, rounded half to even at the internal scale';
 -- a / b (same currency): the ratio.
 CREATE FUNCTION @extschema@.holding_div_holding(@extschema@.holding, @extschema@.holding) RETURNS numeric
     AS 'MODULE_PATHNAME', 'holding_div_holding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_div_holding(@extschema@.holding, @extschema@.holding) IS 'a / b (same currency): the ratio';
 -- round(a): to the currency's minor units, half away from zero.
 CREATE FUNCTION @extschema@.round(@extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_round' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -110,7 +121,7 @@ CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.holding, RIGHTARG = numeric
     FUNCTION = @extschema@.holding_div_numeric);
 CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.holding, RIGHTARG = @extschema@.holding,
     FUNCTION = @extschema@.holding_div_holding);
-COMMENT ON OPERATOR @extschema@.+ (@extschema@.holding, @extschema@.holding) IS 'Sum of two holdings of one currency';
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.holding, @extschema@.holding) IS 'sum of two holdings of one currency';
 COMMENT ON OPERATOR @extschema@.- (@extschema@.holding, @extschema@.holding) IS 'Difference of two holdings of one currency';
 COMMENT ON OPERATOR @extschema@.- (NONE, @extschema@.holding) IS 'Negation';
 COMMENT ON OPERATOR @extschema@.* (@extschema@.holding, numeric) IS 'Holding times a factor, rounded half to even';
@@ -123,30 +134,39 @@ COMMENT ON OPERATOR @extschema@./ (@extschema@.holding, @extschema@.holding) IS 
 -- btree support: -1, 0 or 1.
 CREATE FUNCTION @extschema@.holding_cmp(@extschema@.holding, @extschema@.holding) RETURNS integer
     AS 'MODULE_PATHNAME', 'holding_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_cmp(@extschema@.holding, @extschema@.holding) IS 'Btree support: -1, 0 or 1';
 -- a = b.
 CREATE FUNCTION @extschema@.holding_eq(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_eq(@extschema@.holding, @extschema@.holding) IS 'a = b';
 -- a <> b.
 CREATE FUNCTION @extschema@.holding_ne(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_ne(@extschema@.holding, @extschema@.holding) IS 'a <> b';
 -- a < b.
 CREATE FUNCTION @extschema@.holding_lt(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_lt(@extschema@.holding, @extschema@.holding) IS 'a < b';
 -- a <= b.
 CREATE FUNCTION @extschema@.holding_le(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_le(@extschema@.holding, @extschema@.holding) IS 'a <= b';
 -- a > b.
 CREATE FUNCTION @extschema@.holding_gt(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_gt(@extschema@.holding, @extschema@.holding) IS 'a > b';
 -- a >= b.
 CREATE FUNCTION @extschema@.holding_ge(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_ge(@extschema@.holding, @extschema@.holding) IS 'a >= b';
 -- hash support.
 CREATE FUNCTION @extschema@.holding_hash(@extschema@.holding) RETURNS integer
     AS 'MODULE_PATHNAME', 'holding_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_hash(@extschema@.holding) IS 'Hash support';
 -- 64-bit seeded hash support (hash partitioning).
 CREATE FUNCTION @extschema@.holding_hash_extended(@extschema@.holding, bigint) RETURNS bigint
     AS 'MODULE_PATHNAME', 'holding_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_hash_extended(@extschema@.holding, bigint) IS '64-bit seeded hash support (hash partitioning)';
 
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.holding, RIGHTARG = @extschema@.holding,
     FUNCTION = @extschema@.holding_eq, COMMUTATOR = OPERATOR(@extschema@.=),
@@ -192,30 +212,39 @@ CREATE OPERATOR CLASS @extschema@.holding_hash_ops DEFAULT FOR TYPE @extschema@.
 -- sum transition and combine step: state + row (in place inside an aggregate).
 CREATE FUNCTION @extschema@.holding_sum_accum(@extschema@.holding, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_sum_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_sum_accum(@extschema@.holding, @extschema@.holding) IS 'sum transition and combine step: state + row (in place inside an aggregate)';
 -- sum inverse step for moving window frames: state - row.
 CREATE FUNCTION @extschema@.holding_sum_retract(@extschema@.holding, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_sum_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_sum_retract(@extschema@.holding, @extschema@.holding) IS 'sum inverse step for moving window frames: state - row';
 -- min step: the smaller of two holdings of one currency.
 CREATE FUNCTION @extschema@.holding_smaller(@extschema@.holding, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_smaller' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_smaller(@extschema@.holding, @extschema@.holding) IS 'min step: the smaller of two holdings of one currency';
 -- max step: the larger of two holdings of one currency.
 CREATE FUNCTION @extschema@.holding_larger(@extschema@.holding, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_larger(@extschema@.holding, @extschema@.holding) IS 'max step: the larger of two holdings of one currency';
 -- avg transition: sum and count in an internal state.
 CREATE FUNCTION @extschema@.holding_avg_accum(internal, @extschema@.holding) RETURNS internal
     AS 'MODULE_PATHNAME', 'holding_avg_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_avg_accum(internal, @extschema@.holding) IS 'avg transition: sum and count in an internal state';
 -- avg combine: adds two partial states.
 CREATE FUNCTION @extschema@.holding_avg_combine(internal, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'holding_avg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_avg_combine(internal, internal) IS 'avg combine: adds two partial states';
 -- avg state to bytes, for parallel workers.
 CREATE FUNCTION @extschema@.holding_avg_serialize(internal) RETURNS bytea
     AS 'MODULE_PATHNAME', 'holding_avg_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_avg_serialize(internal) IS 'avg state to bytes, for parallel workers';
 -- avg state from bytes.
 CREATE FUNCTION @extschema@.holding_avg_deserialize(bytea, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'holding_avg_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_avg_deserialize(bytea, internal) IS 'avg state from bytes';
 -- avg result: sum / count, rounded half to even.
 CREATE FUNCTION @extschema@.holding_avg_final(internal) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_avg_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_avg_final(internal) IS 'avg result: sum / count, rounded half to even';
 
 CREATE AGGREGATE @extschema@.sum(@extschema@.holding) (
     SFUNC = @extschema@.holding_sum_accum,
@@ -551,18 +580,23 @@ COMMENT ON FUNCTION @extschema@.fx_convert(@extschema@.holding, text, date) IS
 -- net_foreign_selling(h, d) steps: earliest and latest levels only.
 CREATE FUNCTION @extschema@.net_selling_accum(internal, @extschema@.holding, date) RETURNS internal
     AS 'MODULE_PATHNAME', 'net_selling_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.net_selling_accum(internal, @extschema@.holding, date) IS 'net_foreign_selling(h, d) steps: earliest and latest levels only';
 -- Combines two partial states.
 CREATE FUNCTION @extschema@.net_selling_combine(internal, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'net_selling_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.net_selling_combine(internal, internal) IS 'Combines two partial states';
 -- State to bytes.
 CREATE FUNCTION @extschema@.net_selling_serialize(internal) RETURNS bytea
     AS 'MODULE_PATHNAME', 'net_selling_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.net_selling_serialize(internal) IS 'State to bytes';
 -- State from bytes.
 CREATE FUNCTION @extschema@.net_selling_deserialize(bytea, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'net_selling_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.net_selling_deserialize(bytea, internal) IS 'State from bytes';
 -- Earliest level minus latest level.
 CREATE FUNCTION @extschema@.net_selling_final(internal) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'net_selling_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.net_selling_final(internal) IS 'Earliest level minus latest level';
 
 CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date) (
     SFUNC = @extschema@.net_selling_accum,
@@ -580,21 +614,27 @@ COMMENT ON AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date) 
 -- FX-adjusted steps: one level per distinct date.
 CREATE FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text) RETURNS internal
     AS 'MODULE_PATHNAME', 'fx_levels_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text) IS 'FX-adjusted steps: one level per distinct date';
 -- Combines two partial states.
 CREATE FUNCTION @extschema@.fx_levels_combine(internal, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'fx_levels_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_levels_combine(internal, internal) IS 'Combines two partial states';
 -- State to bytes.
 CREATE FUNCTION @extschema@.fx_levels_serialize(internal) RETURNS bytea
     AS 'MODULE_PATHNAME', 'fx_levels_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_levels_serialize(internal) IS 'State to bytes';
 -- State from bytes.
 CREATE FUNCTION @extschema@.fx_levels_deserialize(bytea, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'fx_levels_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_levels_deserialize(bytea, internal) IS 'State from bytes';
 -- Minus the flow effect, in the report currency (reads fx_rate).
 CREATE FUNCTION @extschema@.fx_net_selling_final(internal) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'fx_net_selling_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_net_selling_final(internal) IS 'Minus the flow effect, in the report currency (reads fx_rate)';
 -- The decomposition, in the report currency (reads fx_rate).
 CREATE FUNCTION @extschema@.fx_decompose_final(internal) RETURNS @extschema@.fx_decomposition
     AS 'MODULE_PATHNAME', 'fx_decompose_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_decompose_final(internal) IS 'The decomposition, in the report currency (reads fx_rate)';
 
 CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date, report_ccy text) (
     SFUNC = @extschema@.fx_levels_accum,

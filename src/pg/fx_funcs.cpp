@@ -51,21 +51,6 @@ Datum rate_numeric(const holdings::Rate& rate) {
                                Int32GetDatum(-1));
 }
 
-MemoryContext aggregate_context(FunctionCallInfo fcinfo, const char* name) {
-    MemoryContext context;
-    if (!AggCheckCallContext(fcinfo, &context))
-        elog(ERROR, "%s called in non-aggregate context", name);
-    return context;
-}
-
-// A bytea argument as a read-only message buffer (no copy).
-void message_of(bytea* bytes, StringInfoData* buf) {
-    buf->data = VARDATA_ANY(bytes);
-    buf->len = static_cast<int>(VARSIZE_ANY_EXHDR(bytes));
-    buf->maxlen = buf->len;
-    buf->cursor = 0;
-}
-
 }  // namespace
 
 // fx_rate(from, to, on_date): units of `to` per unit of `from`.
@@ -117,20 +102,7 @@ extern "C" Datum net_selling_accum(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum net_selling_combine(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "net_selling_combine");
-    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSpan*>(PG_GETARG_POINTER(0));
-    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<LevelSpan*>(PG_GETARG_POINTER(1));
-    if (other == nullptr) {
-        if (into == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(into);
-    }
-    if (into == nullptr) {
-        into = static_cast<LevelSpan*>(MemoryContextAlloc(context, sizeof(LevelSpan)));
-        *into = *other;
-        PG_RETURN_POINTER(into);
-    }
-    run_core([&] { holdings::level_span_combine(*into, *other); });
-    PG_RETURN_POINTER(into);
+    return combine_fixed_states<LevelSpan>(fcinfo, "net_selling_combine", holdings::level_span_combine);
 }
 
 // Serialized: currency, first date, last date (4 bytes each), then the first

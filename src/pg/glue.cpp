@@ -52,6 +52,20 @@ Datum amount_to_numeric(holdings::int128 raw, int min_fraction_digits) {
                                Int32GetDatum(-1));
 }
 
+MemoryContext aggregate_context(FunctionCallInfo fcinfo, const char* name) {
+    MemoryContext context;
+    if (!AggCheckCallContext(fcinfo, &context))
+        elog(ERROR, "%s called in non-aggregate context", name);
+    return context;
+}
+
+void message_of(bytea* bytes, StringInfoData* buf) {
+    buf->data = VARDATA_ANY(bytes);
+    buf->len = static_cast<int>(VARSIZE_ANY_EXHDR(bytes));
+    buf->maxlen = buf->len;
+    buf->cursor = 0;
+}
+
 char* numeric_text(Datum numeric) {
     return DatumGetCString(DirectFunctionCall1(numeric_out, numeric));
 }

@@ -95,6 +95,32 @@ inline Datum holding_datum(const holdings::Holding& h) {
 // Reads a currency code given as a function argument; raises 22U02 if unknown.
 holdings::CurrencyCode currency_argument(text* code);
 
+// The aggregate's memory context; an ERROR when not called as an aggregate.
+MemoryContext aggregate_context(FunctionCallInfo fcinfo, const char* name);
+
+// A bytea argument as a read-only message buffer (no copy), for deserialisers.
+void message_of(bytea* bytes, StringInfoData* buf);
+
+// The combine function of a fixed-size internal state: the NULL cases, then
+// merge(into, other) through run_core. The state lives in the aggregate context.
+template <typename State, typename Merge>
+Datum combine_fixed_states(FunctionCallInfo fcinfo, const char* name, Merge merge) {
+    MemoryContext context = aggregate_context(fcinfo, name);
+    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<State*>(PG_GETARG_POINTER(0));
+    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<State*>(PG_GETARG_POINTER(1));
+    if (other == nullptr) {
+        if (into == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(into);
+    }
+    if (into == nullptr) {
+        into = static_cast<State*>(MemoryContextAlloc(context, sizeof(State)));
+        *into = *other;
+        PG_RETURN_POINTER(into);
+    }
+    run_core([&] { merge(*into, *other); });
+    PG_RETURN_POINTER(into);
+}
+
 // numeric <-> core conversions (they call PostgreSQL, so they live here).
 Datum amount_to_numeric(holdings::int128 raw, int min_fraction_digits);
 // The text form of a numeric argument, palloc'd.

@@ -64,13 +64,6 @@ extern "C" Datum holding_larger(PG_FUNCTION_ARGS) {
     PG_RETURN_POINTER(holdings::compare(*a, *b) >= 0 ? a : b);
 }
 
-static MemoryContext aggregate_context(FunctionCallInfo fcinfo, const char* name) {
-    MemoryContext context;
-    if (!AggCheckCallContext(fcinfo, &context))
-        elog(ERROR, "%s called in non-aggregate context", name);
-    return context;
-}
-
 // avg(holding) transition: the state (internal) is allocated on the first row.
 extern "C" Datum holding_avg_accum(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "holding_avg_accum");
@@ -90,20 +83,7 @@ extern "C" Datum holding_avg_accum(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum holding_avg_combine(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "holding_avg_combine");
-    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<AverageState*>(PG_GETARG_POINTER(0));
-    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<AverageState*>(PG_GETARG_POINTER(1));
-    if (other == nullptr) {
-        if (into == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(into);
-    }
-    if (into == nullptr) {
-        into = static_cast<AverageState*>(MemoryContextAlloc(context, sizeof(AverageState)));
-        *into = *other;
-        PG_RETURN_POINTER(into);
-    }
-    run_core([&] { holdings::average_combine(*into, *other); });
-    PG_RETURN_POINTER(into);
+    return combine_fixed_states<AverageState>(fcinfo, "holding_avg_combine", holdings::average_combine);
 }
 
 // Serialized avg state: currency (4 bytes), count (8), sum high (8), sum low (8).
@@ -121,17 +101,14 @@ extern "C" Datum holding_avg_serialize(PG_FUNCTION_ARGS) {
 
 extern "C" Datum holding_avg_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "holding_avg_deserialize");
-    bytea* bytes = PG_GETARG_BYTEA_PP(0);
     StringInfoData buf;
-    initStringInfo(&buf);
-    appendBinaryStringInfo(&buf, VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes));
+    message_of(PG_GETARG_BYTEA_PP(0), &buf);
     auto* state = static_cast<AverageState*>(MemoryContextAllocZero(context, sizeof(AverageState)));
     state->currency = pq_getmsgint(&buf, 4);
     state->count = pq_getmsgint64(&buf);
     state->sum.hi = pq_getmsgint64(&buf);
     state->sum.lo = static_cast<uint64>(pq_getmsgint64(&buf));
     pq_getmsgend(&buf);
-    pfree(buf.data);
     PG_RETURN_POINTER(state);
 }
 

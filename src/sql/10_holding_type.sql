@@ -3,15 +3,19 @@
 -- Text input: '1.116T USD', 'USD 1,234.56', '10 trillion JPY'.
 CREATE FUNCTION @extschema@.holding_in(cstring) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_in(cstring) IS 'Text input: ''1.116T USD'', ''USD 1,234.56'', ''10 trillion JPY''';
 -- Text output: '<amount> <CCY>', exact, no group separators, no exponent.
 CREATE FUNCTION @extschema@.holding_out(@extschema@.holding) RETURNS cstring
     AS 'MODULE_PATHNAME', 'holding_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_out(@extschema@.holding) IS 'Text output: ''<amount> <CCY>'', exact, no group separators, no exponent';
 -- Binary input: version 1, code, 16-byte big-endian amount in 10^-8 units.
 CREATE FUNCTION @extschema@.holding_recv(internal) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_recv(internal) IS 'Binary input: version 1, code, 16-byte big-endian amount in 10^-8 units';
 -- Binary output, the layout holding_recv reads.
 CREATE FUNCTION @extschema@.holding_send(@extschema@.holding) RETURNS bytea
     AS 'MODULE_PATHNAME', 'holding_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_send(@extschema@.holding) IS 'Binary output, the layout holding_recv reads';
 
 CREATE TYPE @extschema@.holding (
     INPUT = @extschema@.holding_in,

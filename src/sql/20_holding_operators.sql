@@ -3,12 +3,15 @@
 -- a + b (same currency).
 CREATE FUNCTION @extschema@.holding_add(@extschema@.holding, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_add' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_add(@extschema@.holding, @extschema@.holding) IS 'a + b (same currency)';
 -- a - b (same currency).
 CREATE FUNCTION @extschema@.holding_sub(@extschema@.holding, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_sub' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_sub(@extschema@.holding, @extschema@.holding) IS 'a - b (same currency)';
 -- -a.
 CREATE FUNCTION @extschema@.holding_neg(@extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_neg' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_neg(@extschema@.holding) IS '-a';
 -- abs(a).
 CREATE FUNCTION @extschema@.abs(@extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_abs' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -16,15 +19,19 @@ COMMENT ON FUNCTION @extschema@.abs(@extschema@.holding) IS 'Absolute value of a
 -- a * n, rounded half to even at the internal scale.
 CREATE FUNCTION @extschema@.holding_mul_numeric(@extschema@.holding, numeric) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_mul_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_mul_numeric(@extschema@.holding, numeric) IS 'a * n, rounded half to even at the internal scale';
 -- n * a, rounded half to even at the internal scale.
 CREATE FUNCTION @extschema@.numeric_mul_holding(numeric, @extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'numeric_mul_holding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.numeric_mul_holding(numeric, @extschema@.holding) IS 'n * a, rounded half to even at the internal scale';
 -- a / n, rounded half to even at the internal scale.
 CREATE FUNCTION @extschema@.holding_div_numeric(@extschema@.holding, numeric) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_div_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_div_numeric(@extschema@.holding, numeric) IS 'a / n, rounded half to even at the internal scale';
 -- a / b (same currency): the ratio.
 CREATE FUNCTION @extschema@.holding_div_holding(@extschema@.holding, @extschema@.holding) RETURNS numeric
     AS 'MODULE_PATHNAME', 'holding_div_holding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_div_holding(@extschema@.holding, @extschema@.holding) IS 'a / b (same currency): the ratio';
 -- round(a): to the currency's minor units, half away from zero.
 CREATE FUNCTION @extschema@.round(@extschema@.holding) RETURNS @extschema@.holding
     AS 'MODULE_PATHNAME', 'holding_round' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -49,7 +56,7 @@ CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.holding, RIGHTARG = numeric
     FUNCTION = @extschema@.holding_div_numeric);
 CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.holding, RIGHTARG = @extschema@.holding,
     FUNCTION = @extschema@.holding_div_holding);
-COMMENT ON OPERATOR @extschema@.+ (@extschema@.holding, @extschema@.holding) IS 'Sum of two holdings of one currency';
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.holding, @extschema@.holding) IS 'sum of two holdings of one currency';
 COMMENT ON OPERATOR @extschema@.- (@extschema@.holding, @extschema@.holding) IS 'Difference of two holdings of one currency';
 COMMENT ON OPERATOR @extschema@.- (NONE, @extschema@.holding) IS 'Negation';
 COMMENT ON OPERATOR @extschema@.* (@extschema@.holding, numeric) IS 'Holding times a factor, rounded half to even';
@@ -62,30 +69,39 @@ COMMENT ON OPERATOR @extschema@./ (@extschema@.holding, @extschema@.holding) IS 
 -- btree support: -1, 0 or 1.
 CREATE FUNCTION @extschema@.holding_cmp(@extschema@.holding, @extschema@.holding) RETURNS integer
     AS 'MODULE_PATHNAME', 'holding_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_cmp(@extschema@.holding, @extschema@.holding) IS 'Btree support: -1, 0 or 1';
 -- a = b.
 CREATE FUNCTION @extschema@.holding_eq(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_eq(@extschema@.holding, @extschema@.holding) IS 'a = b';
 -- a <> b.
 CREATE FUNCTION @extschema@.holding_ne(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_ne(@extschema@.holding, @extschema@.holding) IS 'a <> b';
 -- a < b.
 CREATE FUNCTION @extschema@.holding_lt(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_lt(@extschema@.holding, @extschema@.holding) IS 'a < b';
 -- a <= b.
 CREATE FUNCTION @extschema@.holding_le(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_le(@extschema@.holding, @extschema@.holding) IS 'a <= b';
 -- a > b.
 CREATE FUNCTION @extschema@.holding_gt(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_gt(@extschema@.holding, @extschema@.holding) IS 'a > b';
 -- a >= b.
 CREATE FUNCTION @extschema@.holding_ge(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.holding_ge(@extschema@.holding, @extschema@.holding) IS 'a >= b';
 -- hash support.
 CREATE FUNCTION @extschema@.holding_hash(@extschema@.holding) RETURNS integer
     AS 'MODULE_PATHNAME', 'holding_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_hash(@extschema@.holding) IS 'Hash support';
 -- 64-bit seeded hash support (hash partitioning).
 CREATE FUNCTION @extschema@.holding_hash_extended(@extschema@.holding, bigint) RETURNS bigint
     AS 'MODULE_PATHNAME', 'holding_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_hash_extended(@extschema@.holding, bigint) IS '64-bit seeded hash support (hash partitioning)';
 
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.holding, RIGHTARG = @extschema@.holding,
     FUNCTION = @extschema@.holding_eq, COMMUTATOR = OPERATOR(@extschema@.=),

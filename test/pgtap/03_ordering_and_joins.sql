@@ -11,20 +11,13 @@ SELECT g AS id, holding(round((random() - 0.5)::numeric * 10::numeric ^ (g % 12)
 CREATE INDEX mixed_h ON mixed (h);
 ANALYZE mixed;
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; result text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP result := result || line || E'\n'; END LOOP;
-    RETURN result;
-END $$;
-
 -- Sequential scan + sort.
 SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_bitmapscan = off;
 CREATE TEMP TABLE by_sort AS SELECT row_number() OVER () AS n, h FROM (SELECT h FROM mixed ORDER BY h) s;
 RESET enable_indexscan; RESET enable_indexonlyscan; RESET enable_bitmapscan;
 -- Index scan.
 SET enable_seqscan = off; SET enable_sort = off;
-SELECT matches(pg_temp.plan_of('SELECT h FROM mixed ORDER BY h'), 'Index Only Scan|Index Scan',
+SELECT matches(plan_of('SELECT h FROM mixed ORDER BY h'), 'Index Only Scan|Index Scan',
                'ORDER BY h can read the btree index');
 CREATE TEMP TABLE by_index AS SELECT row_number() OVER () AS n, h FROM (SELECT h FROM mixed ORDER BY h) s;
 RESET enable_seqscan; RESET enable_sort;
@@ -43,11 +36,11 @@ BEGIN
 END $$;
 
 SET enable_mergejoin = off; SET enable_nestloop = off;
-SELECT matches(pg_temp.plan_of('SELECT m.id FROM mixed m JOIN other o ON m.h = o.h'), 'Hash Join', 'hash join is used');
+SELECT matches(plan_of('SELECT m.id FROM mixed m JOIN other o ON m.h = o.h'), 'Hash Join', 'hash join is used');
 RESET enable_mergejoin; RESET enable_nestloop; SET enable_hashjoin = off; SET enable_nestloop = off;
-SELECT matches(pg_temp.plan_of('SELECT m.id FROM mixed m JOIN other o ON m.h = o.h'), 'Merge Join', 'merge join is used');
+SELECT matches(plan_of('SELECT m.id FROM mixed m JOIN other o ON m.h = o.h'), 'Merge Join', 'merge join is used');
 RESET enable_nestloop; SET enable_hashjoin = off; SET enable_mergejoin = off;
-SELECT matches(pg_temp.plan_of('SELECT m.id FROM mixed m JOIN other o ON m.h = o.h'), 'Nested Loop', 'nested loop is used');
+SELECT matches(plan_of('SELECT m.id FROM mixed m JOIN other o ON m.h = o.h'), 'Nested Loop', 'nested loop is used');
 RESET enable_hashjoin; RESET enable_mergejoin;
 
 CREATE TEMP TABLE hash_rows AS SELECT * FROM pg_temp.join_with(true, false, false);

@@ -9,22 +9,15 @@ SELECT g % 50 AS grp, holding(round((random() - 0.3)::numeric * 1e9, 2), 'USD') 
   FROM generate_series(1, 200000) g;
 ANALYZE amounts;
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; result text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP result := result || line || E'\n'; END LOOP;
-    RETURN result;
-END $$;
-
 SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial_total AS SELECT sum(h) s, avg(h) a, min(h) mi, max(h) ma FROM amounts;
 CREATE TEMP TABLE serial_grouped AS SELECT grp, sum(h) s, avg(h) a, min(h) mi, max(h) ma FROM amounts GROUP BY grp;
 
 SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;
-SELECT matches(pg_temp.plan_of('SELECT sum(h), avg(h), min(h), max(h) FROM amounts'), 'Partial Aggregate',
+SELECT matches(plan_of('SELECT sum(h), avg(h), min(h), max(h) FROM amounts'), 'Partial Aggregate',
                'the forced-parallel plan uses Partial Aggregate');
-SELECT matches(pg_temp.plan_of('SELECT grp, sum(h), avg(h) FROM amounts GROUP BY grp'), 'Partial (Hash|Group)Aggregate',
+SELECT matches(plan_of('SELECT grp, sum(h), avg(h) FROM amounts GROUP BY grp'), 'Partial (Hash|Group)Aggregate',
                'the grouped forced-parallel plan uses partial aggregation');
 SELECT results_eq('SELECT s, a, mi, ma FROM serial_total',
                   'SELECT sum(h), avg(h), min(h), max(h) FROM amounts',

@@ -99,13 +99,7 @@ SELECT net_foreign_selling(amount, as_of) AS n, net_foreign_selling(amount, as_o
   FROM gen WHERE ccy = 'USD';
 SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; result text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP result := result || line || E'\n'; END LOOP;
-    RETURN result;
-END $$;
-SELECT matches(pg_temp.plan_of($q$SELECT net_foreign_selling(amount, as_of), net_foreign_selling(amount, as_of, 'JPY') FROM gen WHERE ccy = 'USD'$q$),
+SELECT matches(plan_of($q$SELECT net_foreign_selling(amount, as_of), net_foreign_selling(amount, as_of, 'JPY') FROM gen WHERE ccy = 'USD'$q$),
                'Partial Aggregate', 'the FX aggregates run as Partial Aggregate in a parallel plan');
 SELECT results_eq(
     $$SELECT net_foreign_selling(amount, as_of), net_foreign_selling(amount, as_of, 'JPY'), fx_decompose(amount, as_of, 'JPY') FROM gen WHERE ccy = 'USD'$$,

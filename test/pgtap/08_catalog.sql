@@ -1,0 +1,48 @@
+-- The catalog as users and BI tools see it: comments everywhere, volatility,
+-- strictness and parallel safety as the truth, nothing outside the schema.
+BEGIN;
+SELECT plan(8);
+
+SELECT is_empty($$
+    SELECT p.oid::regprocedure FROM pg_proc p
+     WHERE p.pronamespace = 'holdings'::regnamespace AND obj_description(p.oid, 'pg_proc') IS NULL$$,
+    'every function and aggregate has a COMMENT');
+SELECT is_empty($$
+    SELECT c.oid::regclass, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+     WHERE c.relnamespace = 'holdings'::regnamespace AND c.relkind IN ('r', 'v') AND a.attnum > 0
+       AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NULL$$,
+    'every column of every table and view has a COMMENT');
+SELECT is_empty($$
+    SELECT c.oid::regclass FROM pg_class c
+     WHERE c.relnamespace = 'holdings'::regnamespace AND c.relkind IN ('r', 'v')
+       AND obj_description(c.oid, 'pg_class') IS NULL$$,
+    'every table and view has a COMMENT');
+SELECT set_eq($$
+    SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 'v'$$,
+    ARRAY['fx_rate_changed', 'load_tic_mfh'],
+    'only the trigger and the loader are VOLATILE');
+SELECT set_eq($$
+    SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
+       AND prokind = 'f'$$,
+    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final'],
+    'the functions that read fx_rate are STABLE, nothing else');
+SELECT set_eq($$
+    SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
+    ARRAY['fx_rate_changed', 'load_tic_mfh'],
+    'everything but the trigger and the loader is PARALLEL SAFE');
+SELECT is_empty($$
+    SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+     WHERE p.pronamespace = 'holdings'::regnamespace
+       AND (a.aggcombinefn = 0 OR (a.aggtranstype = 'internal'::regtype
+            AND (a.aggserialfn = 0 OR a.aggdeserialfn = 0
+                 OR NOT (SELECT proisstrict FROM pg_proc WHERE oid = a.aggserialfn)
+                 OR NOT (SELECT proisstrict FROM pg_proc WHERE oid = a.aggdeserialfn))))$$,
+    'every aggregate has a combine function, and STRICT serial/deserial functions for internal states');
+SELECT is_empty($$
+    SELECT d.objid FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+      JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
+     WHERE e.extname = 'holdings' AND d.deptype = 'e' AND p.pronamespace <> 'holdings'::regnamespace$$,
+    'every function of the extension lives in schema holdings');
+
+SELECT * FROM finish();
+ROLLBACK;
