@@ -56,8 +56,11 @@ def main():
         claim, checks = claim_of(path)
         columns, rows = query(db, path)
         verdicts = [r[columns.index('verdict')] for r in rows if r[columns.index('verdict')]]
+        sql = '\n'.join(line for line in open(path, encoding='utf-8').read().splitlines()
+                        if not line.startswith('--')).strip()
         report += ['## %d. %s' % (n, claim), '',
                    '*Checked by* `demo/%s`: %s' % (name, checks), '',
+                   '```sql', sql, '```', '',
                    '```', table(columns, rows, skip=('verdict',)), '```', '',
                    '**Verdict: %s.**' % verdicts[0], '']
 

@@ -27,6 +27,7 @@ PG_FUNCTION_INFO_V1(holding_lt);
 PG_FUNCTION_INFO_V1(holding_le);
 PG_FUNCTION_INFO_V1(holding_gt);
 PG_FUNCTION_INFO_V1(holding_ge);
+PG_FUNCTION_INFO_V1(holding_sortsupport);
 PG_FUNCTION_INFO_V1(holding_hash);
 PG_FUNCTION_INFO_V1(holding_hash_extended);
 }
@@ -120,6 +121,19 @@ extern "C" Datum holding_lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcin
 extern "C" Datum holding_le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) <= 0); }
 extern "C" Datum holding_gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) > 0); }
 extern "C" Datum holding_ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) >= 0); }
+
+// Sorting (index builds, ORDER BY) compares through this directly, without a
+// function call per comparison.
+static int holding_sort_compare(Datum a, Datum b, SortSupport) {
+    return holdings::compare(*reinterpret_cast<const Holding*>(DatumGetPointer(a)),
+                             *reinterpret_cast<const Holding*>(DatumGetPointer(b)));
+}
+
+extern "C" Datum holding_sortsupport(PG_FUNCTION_ARGS) {
+    auto ssup = reinterpret_cast<SortSupport>(PG_GETARG_POINTER(0));
+    ssup->comparator = holding_sort_compare;
+    PG_RETURN_VOID();
+}
 
 // Hashes the amount and the code: equal values (same code, same amount) hash alike.
 static void hash_key(const Holding* h, unsigned char key[20]) {

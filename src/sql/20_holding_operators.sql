@@ -94,6 +94,10 @@ COMMENT ON FUNCTION @extschema@.holding_gt(@extschema@.holding, @extschema@.hold
 CREATE FUNCTION @extschema@.holding_ge(@extschema@.holding, @extschema@.holding) RETURNS boolean
     AS 'MODULE_PATHNAME', 'holding_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.holding_ge(@extschema@.holding, @extschema@.holding) IS 'a >= b';
+-- btree sort support: a direct comparator for sorts and index builds.
+CREATE FUNCTION @extschema@.holding_sortsupport(internal) RETURNS void
+    AS 'MODULE_PATHNAME', 'holding_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.holding_sortsupport(internal) IS 'Btree sort support: a direct comparator for sorts and index builds';
 -- hash support.
 CREATE FUNCTION @extschema@.holding_hash(@extschema@.holding) RETURNS integer
     AS 'MODULE_PATHNAME', 'holding_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -134,7 +138,8 @@ CREATE OPERATOR CLASS @extschema@.holding_ops DEFAULT FOR TYPE @extschema@.holdi
     OPERATOR 3 @extschema@.=,
     OPERATOR 4 @extschema@.>=,
     OPERATOR 5 @extschema@.>,
-    FUNCTION 1 @extschema@.holding_cmp(@extschema@.holding, @extschema@.holding);
+    FUNCTION 1 @extschema@.holding_cmp(@extschema@.holding, @extschema@.holding),
+    FUNCTION 2 @extschema@.holding_sortsupport(internal);
 
 CREATE OPERATOR CLASS @extschema@.holding_hash_ops DEFAULT FOR TYPE @extschema@.holding USING hash AS
     OPERATOR 1 @extschema@.=,
