@@ -1,7 +1,7 @@
 # The demo's two charts; tools/demo_report.py fills in the output folder and the series-break lines.
 set terminal pngcairo size 1200,650 font "DejaVu Sans,11"
 set datafile separator ","
-set key autotitle columnhead top left
+set key autotitle columnhead top left opaque box lc rgb "#ffffff"
 set grid ytics lc rgb "#dddddd"
 
 set output "@OUT@/holdings.png"
@@ -16,7 +16,8 @@ set yrange [0:*]
 @BREAKS@
 plot "@OUT@/holdings.csv" using 1:2 with lines lw 2 lc rgb "#c0392b" title "Japan", \
      "" using 1:3 with lines lw 2 lc rgb "#2c3e50" title "China, Mainland", \
-     "" using 1:4 with lines lw 2 lc rgb "#2980b9" title "United Kingdom"
+     "" using 1:4 with lines lw 2 lc rgb "#2980b9" title "United Kingdom", \
+     NaN with lines dt 2 lc rgb "#999999" title "TIC series break"
 
 unset arrow
 set output "@OUT@/japan_by_year.png"
