@@ -94,3 +94,26 @@ TEST(Levels, CompactAndDecompose) {
     EXPECT_EQ(d.flow_effect, parse("-140 USD").raw());
     EXPECT_EQ(d.fx_effect, parse("-100 USD").raw());
 }
+
+TEST(Levels, CompactingOverflowIsAnError) {
+    DatedLevel v[2] = {};
+    v[0].level.set(kMaxRaw);
+    v[0].date = 10;
+    v[1].level.set(1);
+    v[1].date = 10;
+    EXPECT_EQ(error_kind([&] { compact_levels(v, 2); }), kind(ErrorKind::out_of_range));
+}
+
+TEST(LevelSpan, CombineKeepsEarliestAndLatest) {
+    LevelSpan a, b;
+    level_span_start(a, parse("5 USD"), 20);
+    level_span_start(b, parse("7 USD"), 10);
+    level_span_add(b, parse("1 USD"), 30);
+    level_span_combine(a, b);  // dates 10 (7), 20 (5), 30 (1)
+    EXPECT_EQ(a.first_date, 10);
+    EXPECT_EQ(a.last_date, 30);
+    EXPECT_EQ(text(level_span_net_selling(a)), "6.00 USD");
+    LevelSpan c;
+    level_span_start(c, parse("1 EUR"), 10);
+    EXPECT_EQ(error_kind([&] { level_span_combine(a, c); }), kind(ErrorKind::currency_mismatch));
+}

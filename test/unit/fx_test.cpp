@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "aggregates.hpp"
 #include "fx.hpp"
 #include "test_support.hpp"
 
@@ -64,4 +65,33 @@ TEST(Fx, ConvertCrossesThroughUsd) {
         EXPECT_EQ(e.kind(), ErrorKind::no_fx_rate);
         EXPECT_STREQ(e.what(), "no exchange rate for JPY on or before 2019-12-31 in rate set \"test\"");
     }
+}
+
+TEST(Fx, ConvertRoundsHalfToEvenOnce) {
+    // 1 unit at 2 per USD in, 1 out: 0.5 raw units -> 0 (even); 3 raw units / 2 = 1.5 -> 2.
+    Rate two = rate("2");
+    Rate one = rate("1");
+    EXPECT_EQ(convert_raw(1, two, one), 0);
+    EXPECT_EQ(convert_raw(3, two, one), 2);
+    EXPECT_EQ(convert_raw(5, two, one), 2);
+    EXPECT_EQ(convert_raw(-3, two, one), -2);
+    EXPECT_EQ(convert_raw(kMaxRaw, one, one), kMaxRaw);
+    EXPECT_EQ(error_kind([&] { convert_raw(kMaxRaw, one, two); }), kind(ErrorKind::out_of_range));
+}
+
+TEST(Fx, DecomposeNeedsARateForEveryDate) {
+    SmallRateSet s;
+    DatedLevel levels[2] = {};
+    levels[0].level.set(parse("100 USD").raw());
+    levels[0].date = make_day(2019, 12, 31);  // before the first JPY rate
+    levels[1].level.set(parse("90 USD").raw());
+    levels[1].date = make_day(2020, 2, 29);
+    EXPECT_EQ(error_kind([&] {
+                  decompose(levels, 2, pack_code('U', 'S', 'D'), pack_code('J', 'P', 'Y'), s.table);
+              }),
+              kind(ErrorKind::no_fx_rate));
+    // The same currency needs no rate at all.
+    Decomposition d = decompose(levels, 2, pack_code('U', 'S', 'D'), pack_code('U', 'S', 'D'), s.table);
+    EXPECT_EQ(d.flow_effect, parse("-10 USD").raw());
+    EXPECT_EQ(d.fx_effect, 0);
 }
