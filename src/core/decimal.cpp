@@ -146,12 +146,6 @@ Holding holding_from_decimal(const Decimal& amount, CurrencyCode currency) {
     return multiply(make_holding(kScale, currency), amount);
 }
 
-std::string raw_to_decimal_string(int128 raw, int min_fraction_digits) {
-    char buf[kMaxTextLength];
-    std::size_t n = format_amount(raw, min_fraction_digits, buf);
-    return std::string(buf, n);
-}
-
 }  // namespace holdings
 
 #include "pure.hpp"

@@ -36,10 +36,6 @@ Holding divide(const Holding& h, const Decimal& divisor);
 // A numeric amount as a holding, rounded half to even at the internal scale.
 Holding holding_from_decimal(const Decimal& amount, CurrencyCode currency);
 
-// Converts a raw amount to its exact decimal text (all 8 fractional digits
-// trimmed to what the value needs, but at least min_fraction_digits).
-std::string raw_to_decimal_string(int128 raw, int min_fraction_digits);
-
 // num / den rounded half to even; den > 0.
 template <typename Int>
 Int round_div_half_even(const Int& num, const Int& den) {

@@ -104,9 +104,7 @@ const char* parse_number(const char* p, const char* end, const char* text, std::
 }
 
 // Rounds digits * 10^shift half to even into a raw amount.
-int128 to_raw_amount(const ParsedNumber& num, long shift, const char* text, std::size_t len) {
-    (void)text;
-    (void)len;
+int128 to_raw_amount(const ParsedNumber& num, long shift) {
     if (num.count == 0) return 0;
     uint128 q = 0;
     const uint128 limit = static_cast<uint128>(kMaxRaw);
@@ -199,7 +197,7 @@ Holding parse_holding(const char* text, std::size_t len) {
             bad_text(text, len, "unknown currency code");
     }
     long shift = num.exponent + scale_exponent + kScaleDigits;
-    return make_holding(to_raw_amount(num, shift, text, len), code);
+    return make_holding(to_raw_amount(num, shift), code);
 }
 
 std::size_t format_amount(int128 raw, int min_fraction_digits, char* buf) noexcept {
