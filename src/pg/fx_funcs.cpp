@@ -115,10 +115,8 @@ extern "C" Datum net_selling_serialize(PG_FUNCTION_ARGS) {
     pq_sendint32(&buf, span->currency);
     pq_sendint32(&buf, static_cast<uint32>(span->first_date));
     pq_sendint32(&buf, static_cast<uint32>(span->last_date));
-    pq_sendint64(&buf, span->first_level.hi);
-    pq_sendint64(&buf, static_cast<int64>(span->first_level.lo));
-    pq_sendint64(&buf, span->last_level.hi);
-    pq_sendint64(&buf, static_cast<int64>(span->last_level.lo));
+    send_raw128(&buf, span->first_level);
+    send_raw128(&buf, span->last_level);
     PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -130,10 +128,8 @@ extern "C" Datum net_selling_deserialize(PG_FUNCTION_ARGS) {
     span->currency = pq_getmsgint(&buf, 4);
     span->first_date = static_cast<int32>(pq_getmsgint(&buf, 4));
     span->last_date = static_cast<int32>(pq_getmsgint(&buf, 4));
-    span->first_level.hi = pq_getmsgint64(&buf);
-    span->first_level.lo = static_cast<uint64>(pq_getmsgint64(&buf));
-    span->last_level.hi = pq_getmsgint64(&buf);
-    span->last_level.lo = static_cast<uint64>(pq_getmsgint64(&buf));
+    get_raw128(&buf, &span->first_level);
+    get_raw128(&buf, &span->last_level);
     pq_getmsgend(&buf);
     PG_RETURN_POINTER(span);
 }
@@ -283,8 +279,7 @@ extern "C" Datum fx_levels_serialize(PG_FUNCTION_ARGS) {
     pq_sendint32(&buf, s->count);
     for (uint32 i = 0; i < s->count; ++i) {
         pq_sendint32(&buf, static_cast<uint32>(s->items[i].date));
-        pq_sendint64(&buf, s->items[i].level.hi);
-        pq_sendint64(&buf, static_cast<int64>(s->items[i].level.lo));
+        send_raw128(&buf, s->items[i].level);
     }
     PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -303,8 +298,7 @@ extern "C" Datum fx_levels_deserialize(PG_FUNCTION_ARGS) {
     for (uint32 i = 0; i < count; ++i) {
         DatedLevel& item = s->items[i];
         item.date = static_cast<int32>(pq_getmsgint(&buf, 4));
-        item.level.hi = pq_getmsgint64(&buf);
-        item.level.lo = static_cast<uint64>(pq_getmsgint64(&buf));
+        get_raw128(&buf, &item.level);
         item.reserved = 0;
     }
     s->count = count;

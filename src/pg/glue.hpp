@@ -41,6 +41,7 @@ extern "C" {
 #include <exception>
 #include <new>
 
+#include "aggregates.hpp"
 #include "error.hpp"
 #include "holding.hpp"
 
@@ -120,6 +121,16 @@ Datum combine_fixed_states(FunctionCallInfo fcinfo, const char* name, Merge merg
     }
     run_core([&] { merge(*into, *other); });
     PG_RETURN_POINTER(into);
+}
+
+// A 128-bit level in a serialized aggregate state: high, then low 8 bytes.
+inline void send_raw128(StringInfo buf, const holdings::Raw128& v) {
+    pq_sendint64(buf, v.hi);
+    pq_sendint64(buf, static_cast<int64>(v.lo));
+}
+inline void get_raw128(StringInfo buf, holdings::Raw128* v) {
+    v->hi = pq_getmsgint64(buf);
+    v->lo = static_cast<uint64>(pq_getmsgint64(buf));
 }
 
 // numeric <-> core conversions (they call PostgreSQL, so they live here).

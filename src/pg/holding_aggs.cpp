@@ -94,8 +94,7 @@ extern "C" Datum holding_avg_serialize(PG_FUNCTION_ARGS) {
     pq_begintypsend(&buf);
     pq_sendint32(&buf, state->currency);
     pq_sendint64(&buf, state->count);
-    pq_sendint64(&buf, state->sum.hi);
-    pq_sendint64(&buf, static_cast<int64>(state->sum.lo));
+    send_raw128(&buf, state->sum);
     PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -106,8 +105,7 @@ extern "C" Datum holding_avg_deserialize(PG_FUNCTION_ARGS) {
     auto* state = static_cast<AverageState*>(MemoryContextAllocZero(context, sizeof(AverageState)));
     state->currency = pq_getmsgint(&buf, 4);
     state->count = pq_getmsgint64(&buf);
-    state->sum.hi = pq_getmsgint64(&buf);
-    state->sum.lo = static_cast<uint64>(pq_getmsgint64(&buf));
+    get_raw128(&buf, &state->sum);
     pq_getmsgend(&buf);
     PG_RETURN_POINTER(state);
 }
