@@ -3,7 +3,11 @@
 # port under .run/, started as the postgres user (initdb refuses root). Sourced
 # by the other scripts; `stop_cluster` stops it. Never touches other servers.
 
-PG_BIN=${PG_BIN:-$(pg_config --bindir)}
+# HOLDINGS_PG_CONFIG picks the PostgreSQL installation (default: Debian's 15);
+# HOLDINGS_PGPORT and HOLDINGS_RUN_DIR let several checkouts run side by side.
+export PG_CONFIG=${HOLDINGS_PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+PG_BIN=$("$PG_CONFIG" --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)
+export PATH=$PG_BIN:$PATH
 ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 RUN_DIR=${HOLDINGS_RUN_DIR:-/tmp/holdings-cluster}
 PGDATA_DIR=$RUN_DIR/pgdata

@@ -8,6 +8,9 @@ PACKAGES=(
     build-essential clang cmake python3 gnuplot-nox
     postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
     libboost-dev googletest libgtest-dev libclang-rt-14-dev
+    # what the test suites use: clients (pgJDBC, psqlODBC, psycopg) and stress tools
+    default-jdk-headless libpostgresql-jdbc-java odbc-postgresql unixodbc python3-pyodbc
+    python3-psycopg python3-psycopg2 sqlsmith
 )
 
 install_packages() {
@@ -28,16 +31,15 @@ install_packages() {
 
 build_and_install() {
     echo "== building and installing the extension"
-    make -C "$ROOT" -s -j"$(nproc)" PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
-    make -C "$ROOT" -s install PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null
+    make -C "$ROOT" -s -j"$(nproc)" PG_CONFIG="$PG_CONFIG" HOLDINGS_WERROR=1
+    make -C "$ROOT" -s install PG_CONFIG="$PG_CONFIG" >/dev/null
 }
 
 setup_all() {
     install_packages
-    export PATH=/usr/lib/postgresql/15/bin:$PATH
-    build_and_install
     # shellcheck source=cluster.sh
     . "$ROOT/scripts/cluster.sh"
+    build_and_install
     echo "== starting a throwaway PostgreSQL 15 cluster on port $PGPORT ($PGDATA_DIR)"
     start_cluster
 }

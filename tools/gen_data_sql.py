@@ -145,6 +145,23 @@ def table5_rows(root, labels):
     return values('position', ['holder_id', 'instrument', 'as_of', 'amount', 'basis', 'source_id'], out)
 
 
+def tic_mfh_sql(document, source_id):
+    """Every figure of a TIC mfhhis01 document: official ones into position, series-break
+    comparison values into position_comparison (the parser and label map load_tic_mfh uses)."""
+    return """WITH figures AS (
+    SELECT l.holder_id, l.instrument, p.as_of, p.official,
+           @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount
+      FROM @extschema@.parse_tic_mfh(%s) p
+      JOIN @extschema@.tic_label l ON l.label = p.label
+), official AS (
+    INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
+    SELECT holder_id, instrument, as_of, amount, 'market', %s FROM figures WHERE official
+)
+INSERT INTO @extschema@.position_comparison (holder_id, instrument, as_of, amount, source_id)
+SELECT holder_id, instrument, as_of, amount, %s FROM figures WHERE NOT official;
+""" % (document, q(source_id), q(source_id))
+
+
 def bank_data(root):
     raw = rows(root, 'banks/bank_positions.csv')
     cls = {int(r['row']): r for r in rows(root, 'banks/classification.csv')}
@@ -260,8 +277,7 @@ def generate(root):
         country_sql,
         holder_rows(root, countries),
         '\n-- TIC Major Foreign Holders history, parsed by the extension itself.\n',
-        "SELECT count(*) AS tic_figures_loaded FROM @extschema@.load_tic_mfh(%s, 'tic-mfhhis01');\n"
-        % dollar_quoted(read(root, 'tic/mfhhis01_2026-03-18.txt'), 'tic'),
+        tic_mfh_sql(dollar_quoted(read(root, 'tic/mfhhis01_2026-03-18.txt'), 'tic'), 'tic-mfhhis01'),
         '\n-- TIC Table 5 excerpt: the months after the history.\n',
         table5_rows(root, labels),
         '\n-- Bank figures: every one as a disclosure; the dated holdings also as positions.\n',

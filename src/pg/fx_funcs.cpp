@@ -16,17 +16,17 @@ using namespace holdings_pg;
 extern "C" {
 PG_FUNCTION_INFO_V1(holdings_fx_rate);
 PG_FUNCTION_INFO_V1(holdings_fx_convert);
-PG_FUNCTION_INFO_V1(net_selling_accum);
-PG_FUNCTION_INFO_V1(net_selling_combine);
-PG_FUNCTION_INFO_V1(net_selling_serialize);
-PG_FUNCTION_INFO_V1(net_selling_deserialize);
-PG_FUNCTION_INFO_V1(net_selling_final);
-PG_FUNCTION_INFO_V1(fx_levels_accum);
-PG_FUNCTION_INFO_V1(fx_levels_combine);
-PG_FUNCTION_INFO_V1(fx_levels_serialize);
-PG_FUNCTION_INFO_V1(fx_levels_deserialize);
-PG_FUNCTION_INFO_V1(fx_net_selling_final);
-PG_FUNCTION_INFO_V1(fx_decompose_final);
+PG_FUNCTION_INFO_V1(holdings_net_selling_accum);
+PG_FUNCTION_INFO_V1(holdings_net_selling_combine);
+PG_FUNCTION_INFO_V1(holdings_net_selling_serialize);
+PG_FUNCTION_INFO_V1(holdings_net_selling_deserialize);
+PG_FUNCTION_INFO_V1(holdings_net_selling_final);
+PG_FUNCTION_INFO_V1(holdings_fx_levels_accum);
+PG_FUNCTION_INFO_V1(holdings_fx_levels_combine);
+PG_FUNCTION_INFO_V1(holdings_fx_levels_serialize);
+PG_FUNCTION_INFO_V1(holdings_fx_levels_deserialize);
+PG_FUNCTION_INFO_V1(holdings_fx_net_selling_final);
+PG_FUNCTION_INFO_V1(holdings_fx_decompose_final);
 }
 
 namespace {
@@ -83,7 +83,7 @@ extern "C" Datum holdings_fx_convert(PG_FUNCTION_ARGS) {
 
 // ---- net_foreign_selling(holding, date): constant-size state --------------
 
-extern "C" Datum net_selling_accum(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_net_selling_accum(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "net_selling_accum");
     auto* span = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSpan*>(PG_GETARG_POINTER(0));
     if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) {
@@ -101,13 +101,13 @@ extern "C" Datum net_selling_accum(PG_FUNCTION_ARGS) {
     PG_RETURN_POINTER(span);
 }
 
-extern "C" Datum net_selling_combine(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_net_selling_combine(PG_FUNCTION_ARGS) {
     return combine_fixed_states<LevelSpan>(fcinfo, "net_selling_combine", holdings::level_span_combine);
 }
 
 // Serialized: currency, first date, last date (4 bytes each), then the first
 // and last levels as high and low 8-byte halves.
-extern "C" Datum net_selling_serialize(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_net_selling_serialize(PG_FUNCTION_ARGS) {
     aggregate_context(fcinfo, "net_selling_serialize");
     const auto* span = reinterpret_cast<const LevelSpan*>(PG_GETARG_POINTER(0));
     StringInfoData buf;
@@ -120,7 +120,7 @@ extern "C" Datum net_selling_serialize(PG_FUNCTION_ARGS) {
     PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-extern "C" Datum net_selling_deserialize(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_net_selling_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "net_selling_deserialize");
     StringInfoData buf;
     message_of(PG_GETARG_BYTEA_PP(0), &buf);
@@ -134,7 +134,7 @@ extern "C" Datum net_selling_deserialize(PG_FUNCTION_ARGS) {
     PG_RETURN_POINTER(span);
 }
 
-extern "C" Datum net_selling_final(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_net_selling_final(PG_FUNCTION_ARGS) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     const auto* span = reinterpret_cast<const LevelSpan*>(PG_GETARG_POINTER(0));
     Holding r;
@@ -204,7 +204,7 @@ void reserve(LevelSeries* s, uint32 extra) {
 }  // namespace
 
 // Transition for net_foreign_selling(h, d, ccy) and fx_decompose(h, d, ccy).
-extern "C" Datum fx_levels_accum(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_fx_levels_accum(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "fx_levels_accum");
     auto* s = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
     if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) {
@@ -243,7 +243,7 @@ extern "C" Datum fx_levels_accum(PG_FUNCTION_ARGS) {
     PG_RETURN_POINTER(s);
 }
 
-extern "C" Datum fx_levels_combine(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_fx_levels_combine(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "fx_levels_combine");
     auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
     auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(1));
@@ -268,7 +268,7 @@ extern "C" Datum fx_levels_combine(PG_FUNCTION_ARGS) {
 
 // Serialized: currency, report currency, count (4 bytes each), then per date:
 // the date (4 bytes) and the level as high and low 8-byte halves.
-extern "C" Datum fx_levels_serialize(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_fx_levels_serialize(PG_FUNCTION_ARGS) {
     aggregate_context(fcinfo, "fx_levels_serialize");
     auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
     compact(s);
@@ -284,7 +284,7 @@ extern "C" Datum fx_levels_serialize(PG_FUNCTION_ARGS) {
     PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-extern "C" Datum fx_levels_deserialize(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "fx_levels_deserialize");
     StringInfoData buf;
     message_of(PG_GETARG_BYTEA_PP(0), &buf);
@@ -323,7 +323,7 @@ holdings::Decomposition decompose_state(LevelSeries* s) {
 }  // namespace
 
 // net_foreign_selling(h, d, ccy): minus the flow effect.
-extern "C" Datum fx_net_selling_final(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_fx_net_selling_final(PG_FUNCTION_ARGS) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
     holdings::Decomposition d = decompose_state(s);
@@ -331,7 +331,7 @@ extern "C" Datum fx_net_selling_final(PG_FUNCTION_ARGS) {
 }
 
 // fx_decompose(h, d, ccy): (start_value, end_value, total_change, flow_effect, fx_effect).
-extern "C" Datum fx_decompose_final(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_fx_decompose_final(PG_FUNCTION_ARGS) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
     holdings::Decomposition d = decompose_state(s);

@@ -8,15 +8,15 @@ using holdings::Holding;
 using namespace holdings_pg;
 
 extern "C" {
-PG_FUNCTION_INFO_V1(holding_sum_accum);
-PG_FUNCTION_INFO_V1(holding_sum_retract);
-PG_FUNCTION_INFO_V1(holding_smaller);
-PG_FUNCTION_INFO_V1(holding_larger);
-PG_FUNCTION_INFO_V1(holding_avg_accum);
-PG_FUNCTION_INFO_V1(holding_avg_combine);
-PG_FUNCTION_INFO_V1(holding_avg_serialize);
-PG_FUNCTION_INFO_V1(holding_avg_deserialize);
-PG_FUNCTION_INFO_V1(holding_avg_final);
+PG_FUNCTION_INFO_V1(holdings_holding_sum_accum);
+PG_FUNCTION_INFO_V1(holdings_holding_sum_retract);
+PG_FUNCTION_INFO_V1(holdings_holding_smaller);
+PG_FUNCTION_INFO_V1(holdings_holding_larger);
+PG_FUNCTION_INFO_V1(holdings_holding_avg_accum);
+PG_FUNCTION_INFO_V1(holdings_holding_avg_combine);
+PG_FUNCTION_INFO_V1(holdings_holding_avg_serialize);
+PG_FUNCTION_INFO_V1(holdings_holding_avg_deserialize);
+PG_FUNCTION_INFO_V1(holdings_holding_avg_final);
 }
 
 // The sum state is a holding. Inside an aggregate it lives in the aggregate's
@@ -43,21 +43,21 @@ static Datum sum_step(FunctionCallInfo fcinfo, bool retract) {
 }
 
 // sum(holding) transition and combine function: state + row.
-extern "C" Datum holding_sum_accum(PG_FUNCTION_ARGS) { return sum_step(fcinfo, false); }
+extern "C" Datum holdings_holding_sum_accum(PG_FUNCTION_ARGS) { return sum_step(fcinfo, false); }
 
 // Inverse transition for moving window frames: state - row.
-extern "C" Datum holding_sum_retract(PG_FUNCTION_ARGS) { return sum_step(fcinfo, true); }
+extern "C" Datum holdings_holding_sum_retract(PG_FUNCTION_ARGS) { return sum_step(fcinfo, true); }
 
 // min/max steps: like any comparison, but values of another currency are an
 // error rather than being ordered by their code.
-extern "C" Datum holding_smaller(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_smaller(PG_FUNCTION_ARGS) {
     const Holding* a = arg_holding(fcinfo, 0);
     const Holding* b = arg_holding(fcinfo, 1);
     run_core([&] { holdings::check_currency(a->currency, b->currency); });
     PG_RETURN_POINTER(holdings::compare(*a, *b) <= 0 ? a : b);
 }
 
-extern "C" Datum holding_larger(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_larger(PG_FUNCTION_ARGS) {
     const Holding* a = arg_holding(fcinfo, 0);
     const Holding* b = arg_holding(fcinfo, 1);
     run_core([&] { holdings::check_currency(a->currency, b->currency); });
@@ -65,7 +65,7 @@ extern "C" Datum holding_larger(PG_FUNCTION_ARGS) {
 }
 
 // avg(holding) transition: the state (internal) is allocated on the first row.
-extern "C" Datum holding_avg_accum(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_avg_accum(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "holding_avg_accum");
     auto* state = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<AverageState*>(PG_GETARG_POINTER(0));
     if (PG_ARGISNULL(1)) {
@@ -82,12 +82,12 @@ extern "C" Datum holding_avg_accum(PG_FUNCTION_ARGS) {
     PG_RETURN_POINTER(state);
 }
 
-extern "C" Datum holding_avg_combine(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_avg_combine(PG_FUNCTION_ARGS) {
     return combine_fixed_states<AverageState>(fcinfo, "holding_avg_combine", holdings::average_combine);
 }
 
 // Serialized avg state: currency (4 bytes), count (8), sum high (8), sum low (8).
-extern "C" Datum holding_avg_serialize(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_avg_serialize(PG_FUNCTION_ARGS) {
     aggregate_context(fcinfo, "holding_avg_serialize");
     const auto* state = reinterpret_cast<const AverageState*>(PG_GETARG_POINTER(0));
     StringInfoData buf;
@@ -98,7 +98,7 @@ extern "C" Datum holding_avg_serialize(PG_FUNCTION_ARGS) {
     PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-extern "C" Datum holding_avg_deserialize(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_avg_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "holding_avg_deserialize");
     StringInfoData buf;
     message_of(PG_GETARG_BYTEA_PP(0), &buf);
@@ -110,7 +110,7 @@ extern "C" Datum holding_avg_deserialize(PG_FUNCTION_ARGS) {
     PG_RETURN_POINTER(state);
 }
 
-extern "C" Datum holding_avg_final(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_avg_final(PG_FUNCTION_ARGS) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     const auto* state = reinterpret_cast<const AverageState*>(PG_GETARG_POINTER(0));
     Holding r;

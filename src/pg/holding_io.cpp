@@ -10,17 +10,17 @@ using holdings::Holding;
 using namespace holdings_pg;
 
 extern "C" {
-PG_FUNCTION_INFO_V1(holding_in);
-PG_FUNCTION_INFO_V1(holding_out);
-PG_FUNCTION_INFO_V1(holding_recv);
-PG_FUNCTION_INFO_V1(holding_send);
-PG_FUNCTION_INFO_V1(holding_from_numeric);
-PG_FUNCTION_INFO_V1(holding_amount);
-PG_FUNCTION_INFO_V1(holding_currency);
+PG_FUNCTION_INFO_V1(holdings_holding_in);
+PG_FUNCTION_INFO_V1(holdings_holding_out);
+PG_FUNCTION_INFO_V1(holdings_holding_recv);
+PG_FUNCTION_INFO_V1(holdings_holding_send);
+PG_FUNCTION_INFO_V1(holdings_holding);
+PG_FUNCTION_INFO_V1(holdings_amount);
+PG_FUNCTION_INFO_V1(holdings_currency);
 }
 
 // Text input: '1.116T USD', 'USD 1,234.56', '10 trillion JPY', ...
-extern "C" Datum holding_in(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_in(PG_FUNCTION_ARGS) {
     const char* str = PG_GETARG_CSTRING(0);
     std::size_t len = strlen(str);
     Holding result;
@@ -29,7 +29,7 @@ extern "C" Datum holding_in(PG_FUNCTION_ARGS) {
 }
 
 // Text output: '<amount> <CCY>', exact, at least the currency's minor units.
-extern "C" Datum holding_out(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_out(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
     char* out = static_cast<char*>(palloc(holdings::kMaxTextLength));
     std::size_t n = holdings::format_holding(*h, out);
@@ -39,7 +39,7 @@ extern "C" Datum holding_out(PG_FUNCTION_ARGS) {
 
 // Binary input: version byte 1, three ASCII code letters, 16-byte big-endian
 // two's complement amount in units of 10^-8. Anything else is 22P03.
-extern "C" Datum holding_recv(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_recv(PG_FUNCTION_ARGS) {
     StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
     const auto* data = reinterpret_cast<const unsigned char*>(buf->data + buf->cursor);
     std::size_t len = static_cast<std::size_t>(buf->len - buf->cursor);
@@ -50,7 +50,7 @@ extern "C" Datum holding_recv(PG_FUNCTION_ARGS) {
 }
 
 // Binary output, the layout holding_recv reads.
-extern "C" Datum holding_send(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_send(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
     unsigned char bytes[holdings::kBinaryLength];
     holdings::encode_holding(*h, bytes);
@@ -61,7 +61,7 @@ extern "C" Datum holding_send(PG_FUNCTION_ARGS) {
 }
 
 // holding(amount numeric, currency text)
-extern "C" Datum holding_from_numeric(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding(PG_FUNCTION_ARGS) {
     char* amount = numeric_text(PG_GETARG_DATUM(0));
     holdings::CurrencyCode code = currency_argument(PG_GETARG_TEXT_PP(1));
     std::size_t len = strlen(amount);
@@ -73,13 +73,13 @@ extern "C" Datum holding_from_numeric(PG_FUNCTION_ARGS) {
 }
 
 // amount(holding) and holding::numeric: the exact amount.
-extern "C" Datum holding_amount(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_amount(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
     return amount_to_numeric(h->raw(), holdings::display_minor_units(h->currency));
 }
 
 // currency(holding): the ISO 4217 code.
-extern "C" Datum holding_currency(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_currency(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
     char code[4];
     holdings::unpack_code(h->currency, code);
@@ -87,11 +87,11 @@ extern "C" Datum holding_currency(PG_FUNCTION_ARGS) {
 }
 
 extern "C" {
-PG_FUNCTION_INFO_V1(holding_currencies);
+PG_FUNCTION_INFO_V1(holdings_holding_currencies);
 }
 
 // holding_currencies(): the compiled-in ISO 4217 list, one row per code.
-extern "C" Datum holding_currencies(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_currencies(PG_FUNCTION_ARGS) {
     FuncCallContext* call;
     if (SRF_IS_FIRSTCALL()) {
         call = SRF_FIRSTCALL_INIT();

@@ -10,29 +10,29 @@ using holdings::Holding;
 using namespace holdings_pg;
 
 extern "C" {
-PG_FUNCTION_INFO_V1(holding_add);
-PG_FUNCTION_INFO_V1(holding_sub);
-PG_FUNCTION_INFO_V1(holding_neg);
-PG_FUNCTION_INFO_V1(holding_abs);
-PG_FUNCTION_INFO_V1(holding_mul_numeric);
-PG_FUNCTION_INFO_V1(numeric_mul_holding);
-PG_FUNCTION_INFO_V1(holding_div_numeric);
-PG_FUNCTION_INFO_V1(holding_div_holding);
-PG_FUNCTION_INFO_V1(holding_round);
-PG_FUNCTION_INFO_V1(holding_round_digits);
-PG_FUNCTION_INFO_V1(holding_cmp);
-PG_FUNCTION_INFO_V1(holding_eq);
-PG_FUNCTION_INFO_V1(holding_ne);
-PG_FUNCTION_INFO_V1(holding_lt);
-PG_FUNCTION_INFO_V1(holding_le);
-PG_FUNCTION_INFO_V1(holding_gt);
-PG_FUNCTION_INFO_V1(holding_ge);
-PG_FUNCTION_INFO_V1(holding_sortsupport);
-PG_FUNCTION_INFO_V1(holding_hash);
-PG_FUNCTION_INFO_V1(holding_hash_extended);
+PG_FUNCTION_INFO_V1(holdings_holding_add);
+PG_FUNCTION_INFO_V1(holdings_holding_sub);
+PG_FUNCTION_INFO_V1(holdings_holding_neg);
+PG_FUNCTION_INFO_V1(holdings_abs);
+PG_FUNCTION_INFO_V1(holdings_holding_mul_numeric);
+PG_FUNCTION_INFO_V1(holdings_numeric_mul_holding);
+PG_FUNCTION_INFO_V1(holdings_holding_div_numeric);
+PG_FUNCTION_INFO_V1(holdings_holding_div_holding);
+PG_FUNCTION_INFO_V1(holdings_round);
+PG_FUNCTION_INFO_V1(holdings_round_digits);
+PG_FUNCTION_INFO_V1(holdings_holding_cmp);
+PG_FUNCTION_INFO_V1(holdings_holding_eq);
+PG_FUNCTION_INFO_V1(holdings_holding_ne);
+PG_FUNCTION_INFO_V1(holdings_holding_lt);
+PG_FUNCTION_INFO_V1(holdings_holding_le);
+PG_FUNCTION_INFO_V1(holdings_holding_gt);
+PG_FUNCTION_INFO_V1(holdings_holding_ge);
+PG_FUNCTION_INFO_V1(holdings_holding_sortsupport);
+PG_FUNCTION_INFO_V1(holdings_holding_hash);
+PG_FUNCTION_INFO_V1(holdings_holding_hash_extended);
 }
 
-extern "C" Datum holding_add(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_add(PG_FUNCTION_ARGS) {
     const Holding* a = arg_holding(fcinfo, 0);
     const Holding* b = arg_holding(fcinfo, 1);
     Holding r;
@@ -40,7 +40,7 @@ extern "C" Datum holding_add(PG_FUNCTION_ARGS) {
     return holding_datum(r);
 }
 
-extern "C" Datum holding_sub(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_sub(PG_FUNCTION_ARGS) {
     const Holding* a = arg_holding(fcinfo, 0);
     const Holding* b = arg_holding(fcinfo, 1);
     Holding r;
@@ -48,11 +48,11 @@ extern "C" Datum holding_sub(PG_FUNCTION_ARGS) {
     return holding_datum(r);
 }
 
-extern "C" Datum holding_neg(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_neg(PG_FUNCTION_ARGS) {
     return holding_datum(holdings::negate(*arg_holding(fcinfo, 0)));
 }
 
-extern "C" Datum holding_abs(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_abs(PG_FUNCTION_ARGS) {
     return holding_datum(holdings::absolute(*arg_holding(fcinfo, 0)));
 }
 
@@ -65,16 +65,16 @@ static Datum multiply_by(const Holding* h, Datum factor) {
     return holding_datum(r);
 }
 
-extern "C" Datum holding_mul_numeric(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_mul_numeric(PG_FUNCTION_ARGS) {
     return multiply_by(arg_holding(fcinfo, 0), PG_GETARG_DATUM(1));
 }
 
-extern "C" Datum numeric_mul_holding(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_numeric_mul_holding(PG_FUNCTION_ARGS) {
     return multiply_by(arg_holding(fcinfo, 1), PG_GETARG_DATUM(0));
 }
 
 // holding / numeric, rounded half to even at the internal scale.
-extern "C" Datum holding_div_numeric(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_div_numeric(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
     char* text = numeric_text(PG_GETARG_DATUM(1));
     std::size_t len = strlen(text);
@@ -84,7 +84,7 @@ extern "C" Datum holding_div_numeric(PG_FUNCTION_ARGS) {
 }
 
 // holding / holding (same currency): the ratio as numeric, by numeric division.
-extern "C" Datum holding_div_holding(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_div_holding(PG_FUNCTION_ARGS) {
     const Holding* a = arg_holding(fcinfo, 0);
     const Holding* b = arg_holding(fcinfo, 1);
     run_core([&] { holdings::require_same_currency(*a, *b); });
@@ -94,7 +94,7 @@ extern "C" Datum holding_div_holding(PG_FUNCTION_ARGS) {
 }
 
 // round(holding): to the currency's minor units, half away from zero.
-extern "C" Datum holding_round(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_round(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
     Holding r;
     run_core([&] { r = holdings::round_to_minor_units(*h); });
@@ -102,7 +102,7 @@ extern "C" Datum holding_round(PG_FUNCTION_ARGS) {
 }
 
 // round(holding, digits): to `digits` fractional digits (negative: tens, ...).
-extern "C" Datum holding_round_digits(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_round_digits(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
     int32 digits = PG_GETARG_INT32(1);
     Holding r;
@@ -114,13 +114,13 @@ static int compare_args(FunctionCallInfo fcinfo) {
     return holdings::compare(*arg_holding(fcinfo, 0), *arg_holding(fcinfo, 1));
 }
 
-extern "C" Datum holding_cmp(PG_FUNCTION_ARGS) { PG_RETURN_INT32(compare_args(fcinfo)); }
-extern "C" Datum holding_eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) == 0); }
-extern "C" Datum holding_ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) != 0); }
-extern "C" Datum holding_lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) < 0); }
-extern "C" Datum holding_le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) <= 0); }
-extern "C" Datum holding_gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) > 0); }
-extern "C" Datum holding_ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) >= 0); }
+extern "C" Datum holdings_holding_cmp(PG_FUNCTION_ARGS) { PG_RETURN_INT32(compare_args(fcinfo)); }
+extern "C" Datum holdings_holding_eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) == 0); }
+extern "C" Datum holdings_holding_ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) != 0); }
+extern "C" Datum holdings_holding_lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) < 0); }
+extern "C" Datum holdings_holding_le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) <= 0); }
+extern "C" Datum holdings_holding_gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) > 0); }
+extern "C" Datum holdings_holding_ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(compare_args(fcinfo) >= 0); }
 
 // Sorting (index builds, ORDER BY) compares through this directly, without a
 // function call per comparison.
@@ -129,7 +129,7 @@ static int holding_sort_compare(Datum a, Datum b, SortSupport) {
                              *reinterpret_cast<const Holding*>(DatumGetPointer(b)));
 }
 
-extern "C" Datum holding_sortsupport(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_sortsupport(PG_FUNCTION_ARGS) {
     auto ssup = reinterpret_cast<SortSupport>(PG_GETARG_POINTER(0));
     ssup->comparator = holding_sort_compare;
     PG_RETURN_VOID();
@@ -141,13 +141,13 @@ static void hash_key(const Holding* h, unsigned char key[20]) {
     std::memcpy(key + 16, &h->currency, 4);
 }
 
-extern "C" Datum holding_hash(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_hash(PG_FUNCTION_ARGS) {
     unsigned char key[20];
     hash_key(arg_holding(fcinfo, 0), key);
     return hash_any(key, sizeof key);
 }
 
-extern "C" Datum holding_hash_extended(PG_FUNCTION_ARGS) {
+extern "C" Datum holdings_holding_hash_extended(PG_FUNCTION_ARGS) {
     unsigned char key[20];
     hash_key(arg_holding(fcinfo, 0), key);
     return hash_any_extended(key, sizeof key, PG_GETARG_INT64(1));

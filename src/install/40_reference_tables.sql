@@ -1,8 +1,7 @@
 -- Reference tables. The foreign keys of the large tables are added after the
 -- data is loaded (90_constraints.sql): one check per table instead of one per row.
--- Shipped rows carry shipped = true; rows users add
--- (shipped = false) are what pg_dump saves (pg_extension_config_dump below), so
--- a dump and restore keeps user rows and never duplicates shipped ones.
+-- Every table ends with "shipped": true for rows a release installed, false for
+-- the user's; 90_constraints.sql puts each under the lineage rules (05_lineage.sql).
 
 CREATE TABLE @extschema@.source (
     id text PRIMARY KEY,
@@ -28,7 +27,8 @@ CREATE TABLE @extschema@.currency (
     name text NOT NULL,
     minor_units integer CHECK (minor_units BETWEEN 0 AND 8),
     withdrawn text,
-    source_id text NOT NULL REFERENCES @extschema@.source (id)
+    source_id text NOT NULL REFERENCES @extschema@.source (id),
+    shipped boolean NOT NULL DEFAULT true
 );
 COMMENT ON TABLE @extschema@.currency IS 'ISO 4217 currencies, current and historic (the same list the holding type accepts)';
 COMMENT ON COLUMN @extschema@.currency.code IS 'ISO 4217 alphabetic code';
@@ -37,13 +37,15 @@ COMMENT ON COLUMN @extschema@.currency.name IS 'Currency name as ISO 4217 prints
 COMMENT ON COLUMN @extschema@.currency.minor_units IS 'Decimal places of the minor unit; null where ISO gives none (metals, funds, withdrawn codes)';
 COMMENT ON COLUMN @extschema@.currency.withdrawn IS 'Withdrawal date as ISO 4217 prints it; null for current codes';
 COMMENT ON COLUMN @extschema@.currency.source_id IS 'Source of the row';
+COMMENT ON COLUMN @extschema@.currency.shipped IS 'True for rows installed by the extension';
 
 CREATE TABLE @extschema@.country (
     alpha2 text PRIMARY KEY CHECK (alpha2 ~ '^[A-Z]{2}$'),
     alpha3 text UNIQUE CHECK (alpha3 ~ '^[A-Z]{3}$'),
     numeric_code text,
     name text NOT NULL,
-    source_id text NOT NULL REFERENCES @extschema@.source (id)
+    source_id text NOT NULL REFERENCES @extschema@.source (id),
+    shipped boolean NOT NULL DEFAULT true
 );
 COMMENT ON TABLE @extschema@.country IS 'ISO 3166-1 countries';
 COMMENT ON COLUMN @extschema@.country.alpha2 IS 'ISO 3166-1 alpha-2 code';
@@ -51,6 +53,7 @@ COMMENT ON COLUMN @extschema@.country.alpha3 IS 'ISO 3166-1 alpha-3 code';
 COMMENT ON COLUMN @extschema@.country.numeric_code IS 'ISO 3166-1 numeric code';
 COMMENT ON COLUMN @extschema@.country.name IS 'Short English name';
 COMMENT ON COLUMN @extschema@.country.source_id IS 'Source of the row';
+COMMENT ON COLUMN @extschema@.country.shipped IS 'True for rows installed by the extension';
 
 CREATE TABLE @extschema@.holder (
     id text PRIMARY KEY CHECK (id ~ '^([A-Z]{2}|[a-z0-9]+(-[a-z0-9]+)*)$'),
@@ -95,6 +98,7 @@ CREATE TABLE @extschema@.position_comparison (
     as_of date NOT NULL,
     amount @extschema@.holding NOT NULL,
     source_id text NOT NULL REFERENCES @extschema@.source (id),
+    shipped boolean NOT NULL DEFAULT true,
     PRIMARY KEY (holder_id, instrument, as_of)
 );
 COMMENT ON TABLE @extschema@.position_comparison IS
@@ -104,6 +108,7 @@ COMMENT ON COLUMN @extschema@.position_comparison.instrument IS 'Instrument, as 
 COMMENT ON COLUMN @extschema@.position_comparison.as_of IS 'The break month (last day)';
 COMMENT ON COLUMN @extschema@.position_comparison.amount IS 'Old-series value';
 COMMENT ON COLUMN @extschema@.position_comparison.source_id IS 'Source of the figure';
+COMMENT ON COLUMN @extschema@.position_comparison.shipped IS 'True for rows installed by the extension';
 
 CREATE TABLE @extschema@.disclosure (
     id text PRIMARY KEY,
@@ -151,6 +156,7 @@ CREATE TABLE @extschema@.dollar_index (
     as_of date NOT NULL,
     value numeric NOT NULL,
     source_id text NOT NULL,
+    shipped boolean NOT NULL DEFAULT true,
     PRIMARY KEY (series, as_of)
 );
 COMMENT ON TABLE @extschema@.dollar_index IS 'Federal Reserve nominal broad US dollar index (Jan 2006 = 100)';
@@ -158,6 +164,7 @@ COMMENT ON COLUMN @extschema@.dollar_index.series IS 'TWEXBGSMTH (monthly averag
 COMMENT ON COLUMN @extschema@.dollar_index.as_of IS 'Date (first of the month for the monthly series, as FRED dates it)';
 COMMENT ON COLUMN @extschema@.dollar_index.value IS 'Index value';
 COMMENT ON COLUMN @extschema@.dollar_index.source_id IS 'Source of the value';
+COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed by the extension';
 
 -- Any change to fx_rate drops the cached rate sets in every session.
 CREATE FUNCTION @extschema@.fx_rate_changed() RETURNS trigger
@@ -168,8 +175,3 @@ CREATE TRIGGER fx_rate_changed AFTER INSERT OR UPDATE OR DELETE ON @extschema@.f
 CREATE TRIGGER fx_rate_truncated AFTER TRUNCATE ON @extschema@.fx_rate
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
 
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.source', 'WHERE NOT shipped');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.holder', 'WHERE NOT shipped');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.position', 'WHERE NOT shipped');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.disclosure', 'WHERE NOT shipped');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.fx_rate', 'WHERE NOT shipped');

@@ -12,7 +12,6 @@ COMMENT ON COLUMN @extschema@.tic_label.label IS 'Row label as printed, without 
 COMMENT ON COLUMN @extschema@.tic_label.holder_id IS 'The holder the row is about';
 COMMENT ON COLUMN @extschema@.tic_label.instrument IS 'UST, or UST-BILLS / UST-NOTES-BONDS for the Foreign Official split';
 COMMENT ON COLUMN @extschema@.tic_label.shipped IS 'True for rows installed by the extension';
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.tic_label', 'WHERE NOT shipped');
 
 -- The parser: every figure of a document in the mfhhis01 layout.
 CREATE FUNCTION @extschema@.parse_tic_mfh(document text,
@@ -56,30 +55,42 @@ BEGIN
             USING ERRCODE = 'invalid_text_representation';
     END IF;
 
+    -- Existing keys are updated where the figure differs, new keys inserted: no
+    -- upsert, so that an unchanged shipped figure stays shipped (lineage rules).
     RETURN QUERY
     WITH figures AS (
         SELECT l.holder_id, l.instrument, p.as_of, p.official,
                @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount
           FROM @extschema@.parse_tic_mfh(document) p JOIN @extschema@.tic_label l ON l.label = p.label
-    ), official AS (
+    ), official_updated AS (
+        UPDATE @extschema@.position AS t SET amount = f.amount, source_id = load_tic_mfh.source_id
+          FROM figures f
+         WHERE f.official AND t.holder_id = f.holder_id AND t.instrument = f.instrument AND t.as_of = f.as_of
+           AND t.amount OPERATOR(@extschema@.<>) f.amount
+        RETURNING 'updated'::text, t.holder_id, t.instrument, t.as_of, t.amount
+    ), official_inserted AS (
         INSERT INTO @extschema@.position AS t (holder_id, instrument, as_of, amount, basis, source_id)
         SELECT f.holder_id, f.instrument, f.as_of, f.amount, 'market', load_tic_mfh.source_id
-          FROM figures f WHERE f.official
-        ON CONFLICT ON CONSTRAINT position_pkey DO UPDATE
-           SET amount = EXCLUDED.amount, source_id = EXCLUDED.source_id
-         WHERE t.amount OPERATOR(@extschema@.<>) EXCLUDED.amount
-        RETURNING CASE WHEN t.xmax = 0 THEN 'inserted' ELSE 'updated' END, t.holder_id, t.instrument, t.as_of, t.amount
-    ), comparison AS (
+          FROM figures f
+         WHERE f.official AND NOT EXISTS (SELECT 1 FROM @extschema@.position x
+                                           WHERE x.holder_id = f.holder_id AND x.instrument = f.instrument AND x.as_of = f.as_of)
+        RETURNING 'inserted'::text, t.holder_id, t.instrument, t.as_of, t.amount
+    ), comparison_updated AS (
+        UPDATE @extschema@.position_comparison AS t SET amount = f.amount, source_id = load_tic_mfh.source_id
+          FROM figures f
+         WHERE NOT f.official AND t.holder_id = f.holder_id AND t.instrument = f.instrument AND t.as_of = f.as_of
+           AND t.amount OPERATOR(@extschema@.<>) f.amount
+        RETURNING 'comparison updated'::text, t.holder_id, t.instrument, t.as_of, t.amount
+    ), comparison_inserted AS (
         INSERT INTO @extschema@.position_comparison AS t (holder_id, instrument, as_of, amount, source_id)
         SELECT f.holder_id, f.instrument, f.as_of, f.amount, load_tic_mfh.source_id
-          FROM figures f WHERE NOT f.official
-        ON CONFLICT ON CONSTRAINT position_comparison_pkey DO UPDATE
-           SET amount = EXCLUDED.amount, source_id = EXCLUDED.source_id
-         WHERE t.amount OPERATOR(@extschema@.<>) EXCLUDED.amount
-        RETURNING CASE WHEN t.xmax = 0 THEN 'comparison inserted' ELSE 'comparison updated' END,
-                  t.holder_id, t.instrument, t.as_of, t.amount
+          FROM figures f
+         WHERE NOT f.official AND NOT EXISTS (SELECT 1 FROM @extschema@.position_comparison x
+                                               WHERE x.holder_id = f.holder_id AND x.instrument = f.instrument AND x.as_of = f.as_of)
+        RETURNING 'comparison inserted'::text, t.holder_id, t.instrument, t.as_of, t.amount
     )
-    SELECT * FROM official UNION ALL SELECT * FROM comparison;
+    SELECT * FROM official_updated UNION ALL SELECT * FROM official_inserted
+    UNION ALL SELECT * FROM comparison_updated UNION ALL SELECT * FROM comparison_inserted;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_mfh(text, text) IS

@@ -24,23 +24,23 @@ COMMENT ON FUNCTION @extschema@.fx_convert(@extschema@.holding, text, date) IS
 
 -- net_foreign_selling(h, d) steps: earliest and latest levels only.
 CREATE FUNCTION @extschema@.net_selling_accum(internal, @extschema@.holding, date) RETURNS internal
-    AS 'MODULE_PATHNAME', 'net_selling_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_net_selling_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.net_selling_accum(internal, @extschema@.holding, date) IS 'net_foreign_selling(h, d) steps: earliest and latest levels only';
 -- Combines two partial states.
 CREATE FUNCTION @extschema@.net_selling_combine(internal, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'net_selling_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_net_selling_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.net_selling_combine(internal, internal) IS 'Combines two partial states';
 -- State to bytes.
 CREATE FUNCTION @extschema@.net_selling_serialize(internal) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'net_selling_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_net_selling_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.net_selling_serialize(internal) IS 'State to bytes';
 -- State from bytes.
 CREATE FUNCTION @extschema@.net_selling_deserialize(bytea, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'net_selling_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_net_selling_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.net_selling_deserialize(bytea, internal) IS 'State from bytes';
 -- Earliest level minus latest level.
 CREATE FUNCTION @extschema@.net_selling_final(internal) RETURNS @extschema@.holding
-    AS 'MODULE_PATHNAME', 'net_selling_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_net_selling_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.net_selling_final(internal) IS 'Earliest level minus latest level';
 
 CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date) (
@@ -58,27 +58,27 @@ COMMENT ON AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date) 
 
 -- FX-adjusted steps: one level per distinct date.
 CREATE FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text) RETURNS internal
-    AS 'MODULE_PATHNAME', 'fx_levels_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_fx_levels_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text) IS 'FX-adjusted steps: one level per distinct date';
 -- Combines two partial states.
 CREATE FUNCTION @extschema@.fx_levels_combine(internal, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'fx_levels_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_fx_levels_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_levels_combine(internal, internal) IS 'Combines two partial states';
 -- State to bytes.
 CREATE FUNCTION @extschema@.fx_levels_serialize(internal) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'fx_levels_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_fx_levels_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_levels_serialize(internal) IS 'State to bytes';
 -- State from bytes.
 CREATE FUNCTION @extschema@.fx_levels_deserialize(bytea, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'fx_levels_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_fx_levels_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_levels_deserialize(bytea, internal) IS 'State from bytes';
 -- Minus the flow effect, in the report currency (reads fx_rate).
 CREATE FUNCTION @extschema@.fx_net_selling_final(internal) RETURNS @extschema@.holding
-    AS 'MODULE_PATHNAME', 'fx_net_selling_final' LANGUAGE C STABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_fx_net_selling_final' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_net_selling_final(internal) IS 'Minus the flow effect, in the report currency (reads fx_rate)';
 -- The decomposition, in the report currency (reads fx_rate).
 CREATE FUNCTION @extschema@.fx_decompose_final(internal) RETURNS @extschema@.fx_decomposition
-    AS 'MODULE_PATHNAME', 'fx_decompose_final' LANGUAGE C STABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_fx_decompose_final' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_decompose_final(internal) IS 'The decomposition, in the report currency (reads fx_rate)';
 
 CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date, report_ccy text) (

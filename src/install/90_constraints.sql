@@ -1,0 +1,16 @@
+-- After the data: foreign keys of the large tables (validated once, in bulk).
+ALTER TABLE @extschema@.position
+    ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.fx_rate
+    ADD FOREIGN KEY (currency) REFERENCES @extschema@.currency (code),
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.dollar_index
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+
+-- Every table under the lineage rules (05_lineage.sql), parents first: from
+-- here on, rows written outside an extension script are the user's.
+SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
+    '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
+    '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
+    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index']) AS t;
