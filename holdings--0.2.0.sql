@@ -29,7 +29,7 @@ COMMENT ON COLUMN @extschema@.superseded.superseded_at IS 'When the user first c
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.superseded', '');
 
 CREATE FUNCTION @extschema@.lineage_in_release_script() RETURNS boolean
-    AS 'MODULE_PATHNAME', 'holdings_lineage_in_release_script' LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_lineage_in_release_script' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.lineage_in_release_script() IS
     'True while an extension script of holdings runs: only then are rows written as shipped';
 
@@ -542,6 +542,8 @@ CREATE AGGREGATE @extschema@.sum(@extschema@.holding) (
 COMMENT ON AGGREGATE @extschema@.sum(@extschema@.holding) IS
     'Exact sum of holdings of one currency (mixed currencies: error 22U01)';
 
+-- SSPACE: the planner's estimate of the state's size (AverageState: a 128-bit
+-- sum, a count and the currency), used to size hash aggregation.
 CREATE AGGREGATE @extschema@.avg(@extschema@.holding) (
     SFUNC = @extschema@.holding_avg_accum,
     STYPE = internal,
@@ -555,6 +557,10 @@ CREATE AGGREGATE @extschema@.avg(@extschema@.holding) (
 COMMENT ON AGGREGATE @extschema@.avg(@extschema@.holding) IS
     'Mean of holdings of one currency, rounded half to even at 8 fractional digits';
 
+-- No SORTOP on min and max, on purpose: with one the planner may answer them
+-- from a btree index (first or last entry), and the index orders by currency
+-- code first, so a group mixing currencies would get an answer instead of the
+-- 22U01 error that the transition functions raise.
 CREATE AGGREGATE @extschema@.min(@extschema@.holding) (
     SFUNC = @extschema@.holding_smaller,
     STYPE = @extschema@.holding,
@@ -895,6 +901,8 @@ CREATE FUNCTION @extschema@.net_selling_final(internal) RETURNS @extschema@.hold
     AS 'MODULE_PATHNAME', 'holdings_net_selling_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.net_selling_final(internal) IS 'Earliest level minus latest level';
 
+-- SSPACE: the size of a LevelSpan (earliest and latest date with their levels),
+-- for the planner's hash aggregation estimate.
 CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date) (
     SFUNC = @extschema@.net_selling_accum,
     STYPE = internal,
@@ -933,6 +941,11 @@ CREATE FUNCTION @extschema@.fx_decompose_final(internal) RETURNS @extschema@.fx_
     AS 'MODULE_PATHNAME', 'holdings_fx_decompose_final' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_decompose_final(internal) IS 'The decomposition, in the report currency (reads fx_rate)';
 
+-- The FX aggregates keep one level per date (SSPACE 1024: a typical group of a
+-- few dozen dates). Their final functions sort and merge the state's levels in
+-- place, yet FINALFUNC_MODIFY stays READ_ONLY (the default) on purpose: the
+-- compaction is idempotent and leaves the state's meaning unchanged, so a window
+-- frame or a second final call over the same state sees the same levels.
 CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date, report_ccy text) (
     SFUNC = @extschema@.fx_levels_accum,
     STYPE = internal,

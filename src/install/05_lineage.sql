@@ -24,7 +24,7 @@ COMMENT ON COLUMN @extschema@.superseded.superseded_at IS 'When the user first c
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.superseded', '');
 
 CREATE FUNCTION @extschema@.lineage_in_release_script() RETURNS boolean
-    AS 'MODULE_PATHNAME', 'holdings_lineage_in_release_script' LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_lineage_in_release_script' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.lineage_in_release_script() IS
     'True while an extension script of holdings runs: only then are rows written as shipped';
 
