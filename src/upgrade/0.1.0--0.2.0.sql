@@ -20,18 +20,15 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 
 -- 0.1.0 saved the user's rows with pg_dump filters ("WHERE NOT shipped");
 -- 0.2.0 saves user_edit instead: the tables leave pg_dump's configuration.
-ALTER EXTENSION holdings DROP TABLE @extschema@.source;
-ALTER EXTENSION holdings ADD TABLE @extschema@.source;
-ALTER EXTENSION holdings DROP TABLE @extschema@.holder;
-ALTER EXTENSION holdings ADD TABLE @extschema@.holder;
-ALTER EXTENSION holdings DROP TABLE @extschema@.tic_label;
-ALTER EXTENSION holdings ADD TABLE @extschema@.tic_label;
-ALTER EXTENSION holdings DROP TABLE @extschema@.position;
-ALTER EXTENSION holdings ADD TABLE @extschema@.position;
-ALTER EXTENSION holdings DROP TABLE @extschema@.disclosure;
-ALTER EXTENSION holdings ADD TABLE @extschema@.disclosure;
-ALTER EXTENSION holdings DROP TABLE @extschema@.fx_rate;
-ALTER EXTENSION holdings ADD TABLE @extschema@.fx_rate;
+DO $unconfigure$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['source', 'holder', 'tic_label', 'position', 'disclosure', 'fx_rate'] LOOP
+        EXECUTE format('ALTER EXTENSION holdings DROP TABLE @extschema@.%1$I; ALTER EXTENSION holdings ADD TABLE @extschema@.%1$I', t);
+    END LOOP;
+END
+$unconfigure$;
 
 -- 0.1.0 could not tell every user change from a shipped row (a figure revised
 -- by load_tic_mfh stayed shipped; four tables had no flag). A row is shipped
