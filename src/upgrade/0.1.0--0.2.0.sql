@@ -4,6 +4,10 @@
 -- Lineage: superseded, the lineage functions and triggers.
 --@include src/install/05_lineage.sql
 
+-- Rate sets, the rate cache's version row, the per_usd check, ENABLE ALWAYS
+-- triggers (before anything below writes fx_rate).
+--@include src/install/41_rate_set.sql
+
 -- Tables that had no "shipped" column in 0.1.0 (their rows are classified below).
 ALTER TABLE @extschema@.currency ADD COLUMN shipped boolean NOT NULL DEFAULT true;
 COMMENT ON COLUMN @extschema@.currency.shipped IS 'True for rows installed by the extension';
@@ -58,4 +62,5 @@ SELECT @extschema@.lineage_apply_release('new_');
 SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
-    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index']) AS t;
+    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
+    '@extschema@.rate_set']) AS t;
