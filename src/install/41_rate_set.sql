@@ -43,6 +43,15 @@ COMMENT ON FUNCTION @extschema@.fx_rate_valid(numeric) IS
 ALTER TABLE @extschema@.fx_rate
     ADD CONSTRAINT fx_rate_per_usd_valid CHECK (@extschema@.fx_rate_valid(per_usd));
 
+-- A set's tolerance is part of what the cache holds: writes to rate_set move
+-- the version on too.
+CREATE TRIGGER rate_set_changed AFTER INSERT OR UPDATE OR DELETE ON @extschema@.rate_set
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
+CREATE TRIGGER rate_set_truncated AFTER TRUNCATE ON @extschema@.rate_set
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
+ALTER TABLE @extschema@.rate_set ENABLE ALWAYS TRIGGER rate_set_changed;
+ALTER TABLE @extschema@.rate_set ENABLE ALWAYS TRIGGER rate_set_truncated;
+
 -- The cache trigger also fires for rows a logical-replication subscriber applies.
 ALTER TABLE @extschema@.fx_rate ENABLE ALWAYS TRIGGER fx_rate_changed;
 ALTER TABLE @extschema@.fx_rate ENABLE ALWAYS TRIGGER fx_rate_truncated;

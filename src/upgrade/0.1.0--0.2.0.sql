@@ -21,6 +21,7 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 -- C entry points renamed to holdings_<SQL name>; load_tic_mfh keeps unchanged
 -- figures shipped.
 --@changed-functions
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 
 -- 0.1.0 could not tell every user change from a shipped row (a figure revised by
 -- load_tic_mfh stayed shipped; four tables had no flag). A row is shipped iff

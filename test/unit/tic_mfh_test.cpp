@@ -110,7 +110,9 @@ TEST(TicMfh, ChunksAgreeWithOneCall) {
             ++calls;
         }
         EXPECT_EQ(total, whole.size());
-        if (budget == 1) EXPECT_GT(calls, 1000u);
+        if (budget == 1) {
+            EXPECT_GT(calls, 1000u);
+        }
     }
 }
 
