@@ -490,6 +490,15 @@ CREATE OPERATOR CLASS @extschema@.holding_hash_ops DEFAULT FOR TYPE @extschema@.
     FUNCTION 1 @extschema@.holding_hash(@extschema@.holding),
     FUNCTION 2 @extschema@.holding_hash_extended(@extschema@.holding, bigint);
 
+-- ---- src/install/21_holding_equalimage.sql ----
+-- btree deduplication: equal holdings (same currency, same amount) are
+-- bitwise identical (a native int128 count of 10^-8 units, the currency code,
+-- a reserved word always zero; no display scale is stored), so the btree
+-- opclass may declare btequalimage. Indexes built from 0.2.0 on deduplicate
+-- (REINDEX an older index to get it).
+ALTER OPERATOR FAMILY @extschema@.holding_ops USING btree
+    ADD FUNCTION 4 (@extschema@.holding, @extschema@.holding) pg_catalog.btequalimage(oid);
+
 -- ---- src/install/30_holding_aggregates.sql ----
 -- sum, avg, min and max over holding.
 

@@ -8,6 +8,9 @@
 -- triggers (before anything below writes fx_rate).
 --@include src/install/41_rate_set.sql
 
+-- btree deduplication for holding (btequalimage).
+--@include src/install/21_holding_equalimage.sql
+
 -- Tables that had no "shipped" column in 0.1.0 (their rows are classified below).
 ALTER TABLE @extschema@.currency ADD COLUMN shipped boolean NOT NULL DEFAULT true;
 COMMENT ON COLUMN @extschema@.currency.shipped IS 'True for rows installed by the extension';
