@@ -170,6 +170,8 @@ std::size_t parse_line(TicParser& p, Span line, TicRow* out) {
         if (words_found) p.in_block = false;
         return 0;  // blank or dashed separator
     }
+    if (!p.in_block && !p.seen_block)
+        bad(n, "no table found (expected a month row and a \"Country\" year row)");
     if (!p.in_block)
         bad(n, "text outside a table: " + quoted(first) + " (a data row needs a month row and a \"Country\" year row above it)");
     Span label = clean_label(raw_first);

@@ -68,7 +68,7 @@ TEST(TicMfh, MalformedDocumentsNameTheLine) {
     struct Case { std::string doc; std::string message; };
     for (const Case& c : std::vector<Case>{
              {"", "line 0: no table found"},
-             {"hello\n", "line 1: text outside a table: \"hello\""},
+             {"hello\n", "line 1: no table found"},
              {"\ttitle\n", "line 1: no table found"},
              {"\tDec\tNov\nCountri\t2025\t2025\nJapan\t1\t2\n", "line 2: expected the \"Country\" year row"},
              {head + "Japan\t1\t2\nNote: revised\nChina\t1\t2\n", "line 4: row label without figures: \"Note: revised\""},
