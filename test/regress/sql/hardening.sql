@@ -69,6 +69,16 @@ INSERT INTO fx_rate (rate_set, currency, as_of, per_usd, source_id) VALUES
 SELECT set_config('holdings.rate_set', repeat('long-name-', 10) || s, false) IS NOT NULL AS set,
        fx_rate('USD', 'JPY', '2020-02-01') AS rate
   FROM (VALUES ('a'), ('b'), ('a'), ('b')) AS v (s);
+-- 200 lookups alternating between the two sets read fx_rate a few times, not 200.
+BEGIN;
+CREATE TEMP TABLE reads AS
+SELECT seq_scan + coalesce(idx_scan, 0) AS n FROM pg_stat_xact_user_tables WHERE relid = 'fx_rate'::regclass;
+SELECT count(DISTINCT fx_rate('USD', 'JPY', '2020-02-01')) AS rates
+  FROM generate_series(1, 200) i,
+       LATERAL (SELECT set_config('holdings.rate_set', repeat('long-name-', 10) || (CASE WHEN i % 2 = 0 THEN 'a' ELSE 'b' END), true)) AS s;
+SELECT s.seq_scan + coalesce(s.idx_scan, 0) - r.n <= 6 AS few_reads
+  FROM pg_stat_xact_user_tables s, reads r WHERE s.relid = 'fx_rate'::regclass;
+ROLLBACK;
 RESET holdings.rate_set;
 
 -- Rates the lookups cannot use are rejected when written.
@@ -86,8 +96,9 @@ RESET holdings.rate_set;
 CREATE SCHEMA regress_evil;
 CREATE FUNCTION regress_evil.never(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT false';
 CREATE OPERATOR regress_evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = regress_evil.never);
+INSERT INTO fx_rate (rate_set, currency, as_of, per_usd, source_id) VALUES ('regress-path', 'JPY', '2020-01-31', 112, 'regress-hard');
 SET search_path = regress_evil, pg_catalog, holdings;
-SET holdings.rate_set = 'regress-own';
+SET holdings.rate_set = 'regress-path';
 SELECT holdings.fx_rate('USD', 'JPY', '2020-02-01') AS despite_search_path;
 RESET holdings.rate_set;
 RESET search_path;
@@ -111,11 +122,37 @@ SELECT label, as_of, usd_bn, official FROM parse_tic_mfh(E'\ttitle\n\tDec\tNov\n
 -- Two comparison values for one key: a clear error before anything is written.
 SELECT count(*) FROM load_tic_mfh(E'\tJun\tJun\tJun\nCountry\t2011\t2011\t2011\nJapan\t1\t2\t3\n', 'regress-hard');
 
+-- Linear and cancellable: 100,000 month columns are refused at once (0.1.0
+-- compared every column with every other), and statement_timeout stops a
+-- large document in the middle of the parse.
+SET statement_timeout = '20s';
+DO $$
+DECLARE
+    t timestamptz := clock_timestamp();
+BEGIN
+    PERFORM count(*) FROM holdings.parse_tic_mfh(E'\t' || repeat(E'Jan\t', 100000) || E'\nCountry\t' || repeat(E'2000\t', 100000) || E'\n');
+EXCEPTION WHEN invalid_text_representation THEN
+    RAISE NOTICE '%; within 2 s: %', SQLERRM, clock_timestamp() - t < interval '2 s';
+END
+$$;
+SET statement_timeout = '100ms';
+DO $$
+DECLARE
+    t timestamptz := clock_timestamp();
+BEGIN
+    PERFORM count(*) FROM holdings.parse_tic_mfh(E'\tDec\nCountry\t2025\n' || repeat(E'Japan\t1\n', 5000000));
+    RAISE NOTICE 'not cancelled';
+EXCEPTION WHEN query_canceled THEN
+    RAISE NOTICE 'cancelled within 3 s: %', clock_timestamp() - t < interval '3 s';
+END
+$$;
+RESET statement_timeout;
+
 -- Messages clip the input on a character boundary (never half a UTF-8 character).
 SELECT ('x' || repeat('é', 60))::holding;
 
 -- Clean up.
-DELETE FROM fx_rate WHERE source_id = 'regress-hard' OR rate_set = 'regress-own';
+DELETE FROM fx_rate WHERE source_id = 'regress-hard';
 DELETE FROM rate_set WHERE name = 'regress-own';
 DELETE FROM source WHERE id = 'regress-hard';
 REVOKE ALL ON fx_rate FROM regress_holdings_reader;
