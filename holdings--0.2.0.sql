@@ -861,7 +861,7 @@ CREATE TABLE @extschema@.fx_rate_version (
 COMMENT ON TABLE @extschema@.fx_rate_version IS
     'Internal: one row the fx_rate trigger updates on every write to fx_rate; keys the in-memory rate cache';
 COMMENT ON COLUMN @extschema@.fx_rate_version.id IS 'Always true: the table has one row';
-COMMENT ON COLUMN @extschema@.fx_rate_version.changes IS 'Statements that wrote fx_rate (counts up)';
+COMMENT ON COLUMN @extschema@.fx_rate_version.changes IS 'Counts the statements that wrote fx_rate or rate_set (the extension scripts end at -1)';
 INSERT INTO @extschema@.fx_rate_version (id, changes) VALUES (true, 0);
 GRANT SELECT ON @extschema@.rate_set, @extschema@.fx_rate_version TO PUBLIC;
 
@@ -33078,3 +33078,10 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
     '@extschema@.rate_set']) AS t;
+
+-- ---- src/install/95_fx_rate_version.sql ----
+-- Last statement of the install and of the upgrade: both leave the same
+-- fx_rate_version row. -1 is a count no statement of this script left (they
+-- counted up from 0), so (xmin, changes) stays unique within the script's
+-- transaction too.
+UPDATE @extschema@.fx_rate_version SET changes = -1;

@@ -30,7 +30,7 @@ CREATE TABLE @extschema@.fx_rate_version (
 COMMENT ON TABLE @extschema@.fx_rate_version IS
     'Internal: one row the fx_rate trigger updates on every write to fx_rate; keys the in-memory rate cache';
 COMMENT ON COLUMN @extschema@.fx_rate_version.id IS 'Always true: the table has one row';
-COMMENT ON COLUMN @extschema@.fx_rate_version.changes IS 'Statements that wrote fx_rate (counts up)';
+COMMENT ON COLUMN @extschema@.fx_rate_version.changes IS 'Counts the statements that wrote fx_rate or rate_set (the extension scripts end at -1)';
 INSERT INTO @extschema@.fx_rate_version (id, changes) VALUES (true, 0);
 GRANT SELECT ON @extschema@.rate_set, @extschema@.fx_rate_version TO PUBLIC;
 
