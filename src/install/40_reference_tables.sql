@@ -173,7 +173,7 @@ CREATE FUNCTION @extschema@.fx_rate_changed() RETURNS trigger
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    UPDATE @extschema@.fx_rate_version SET changes = changes + 1;
+    UPDATE @extschema@.fx_rate_version SET id = true;  -- a new row version, same content
     RETURN NULL;
 END
 $fn$;

@@ -20,18 +20,18 @@ COMMENT ON COLUMN @extschema@.rate_set.max_gap_days IS
     'Largest number of days between a rate and the date it is used for; further is error 22U03; null: no limit';
 COMMENT ON COLUMN @extschema@.rate_set.shipped IS 'True for rows installed by the extension';
 
--- One row, updated by the fx_rate_changed trigger in every transaction that
--- writes fx_rate: the (xmin, changes) a snapshot sees names the fx_rate content
--- it sees. Bookkeeping, not reference data (no lineage, not dumped).
+-- One row, rewritten (UPDATE, no change of content) by the fx_rate_changed
+-- trigger in every statement that writes fx_rate or rate_set: the version of
+-- the row a snapshot sees, named by its (xmin, ctid), names the fx_rate
+-- content that snapshot sees. Bookkeeping, not reference data: no lineage, not
+-- dumped, the same content in every database.
 CREATE TABLE @extschema@.fx_rate_version (
-    id boolean PRIMARY KEY DEFAULT true CHECK (id),
-    changes bigint NOT NULL
+    id boolean PRIMARY KEY DEFAULT true CHECK (id)
 );
 COMMENT ON TABLE @extschema@.fx_rate_version IS
-    'Internal: one row the fx_rate trigger updates on every write to fx_rate; keys the in-memory rate cache';
+    'Internal: one row the fx_rate trigger rewrites on every write to fx_rate or rate_set; its row version keys the in-memory rate cache';
 COMMENT ON COLUMN @extschema@.fx_rate_version.id IS 'Always true: the table has one row';
-COMMENT ON COLUMN @extschema@.fx_rate_version.changes IS 'Counts the statements that wrote fx_rate or rate_set (the extension scripts end at -1)';
-INSERT INTO @extschema@.fx_rate_version (id, changes) VALUES (true, 0);
+INSERT INTO @extschema@.fx_rate_version (id) VALUES (true);
 GRANT SELECT ON @extschema@.rate_set, @extschema@.fx_rate_version TO PUBLIC;
 
 -- per_usd must be a rate the lookups can use: rejected when written, not later

@@ -4,14 +4,16 @@
 //
 // - Every write to holdings.fx_rate (INSERT, UPDATE, DELETE, TRUNCATE, COPY, a
 //   logical-replication apply: the triggers are ENABLE ALWAYS) runs the statement
-//   trigger fx_rate_changed, which updates the single row of
-//   holdings.fx_rate_version in the same transaction. Writers serialize on that
-//   row, so its versions are totally ordered by commit, and a snapshot that sees
-//   version (xmin, changes) sees exactly the fx_rate writes of that version and
-//   of all before it: the pair names the content of fx_rate that the snapshot
-//   sees. (changes tells apart the statements of one transaction; xmin tells
-//   apart transactions, including one rolled back and one that reused its
-//   count.)
+//   trigger fx_rate_changed, which rewrites the single row of
+//   holdings.fx_rate_version in the same transaction (an UPDATE always makes a
+//   new row version). Writers serialize on that row, so its versions are
+//   totally ordered by commit, and a snapshot that sees row version
+//   (xmin, ctid) sees exactly the fx_rate writes of that version and of all
+//   before it: the pair names the content of fx_rate the snapshot sees. A row
+//   version is unique by (raw xmin, ctid): the statements of one transaction
+//   leave versions at different ctids (none can be pruned while it runs), and
+//   other transactions, committed or rolled back, have other xids. The row's
+//   content never changes, so every database has the same row.
 // - A cached rate set is keyed by (name, version) and, when row-level security
 //   applies to the reader, by role and snapshot too. For each new snapshot the
 //   version is read once (an SPI query on a one-row table, under that
@@ -61,9 +63,9 @@ constexpr int kMaxEntries = 8;
 constexpr std::size_t kMaxCachedRates = 4000000;  // about 128 MB in all
 
 struct Version {
-    TransactionId xmin;
-    int64 changes;
-    bool known;  // false: no fx_rate_version table (entries are per snapshot)
+    TransactionId xmin;   // raw xmin of the row version (kept when frozen)
+    ItemPointerData tid;  // its ctid
+    bool known;           // false: no fx_rate_version table (entries are per snapshot)
 };
 
 struct Entry {
@@ -168,11 +170,13 @@ void check_privileges(Oid relid) {
 
 // The version of fx_rate this snapshot sees (SPI connected by the caller).
 Version read_version() {
-    Version v{InvalidTransactionId, 0, false};
+    Version v{};
+    v.xmin = InvalidTransactionId;
+    v.known = false;
     Oid schema = get_namespace_oid("holdings", true);
     if (!OidIsValid(schema) || !OidIsValid(get_relname_relid("fx_rate_version", schema))) return v;
     if (version_plan == nullptr) {
-        SPIPlanPtr plan = SPI_prepare("SELECT v.xmin, v.changes FROM holdings.fx_rate_version v", 0, nullptr);
+        SPIPlanPtr plan = SPI_prepare("SELECT v.xmin, v.ctid FROM holdings.fx_rate_version v", 0, nullptr);
         if (plan == nullptr) elog(ERROR, "could not prepare the fx_rate_version query");
         if (SPI_keepplan(plan) != 0) elog(ERROR, "SPI_keepplan failed");
         version_plan = plan;
@@ -185,7 +189,9 @@ Version read_version() {
                                static_cast<unsigned long long>(SPI_processed))));
     bool isnull = false;
     v.xmin = DatumGetTransactionId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-    v.changes = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+    auto tid = reinterpret_cast<ItemPointer>(
+        DatumGetPointer(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull)));
+    ItemPointerCopy(tid, &v.tid);
     v.known = true;
     return v;
 }
@@ -320,7 +326,7 @@ Entry* find_entry(const char* name) {
         if (!memo.version.known || e.snapshot_serial != 0) {
             if (e.snapshot_serial != memo.serial) continue;
         } else if (!e.version.known || e.version.xmin != memo.version.xmin ||
-                   e.version.changes != memo.version.changes) {
+                   !ItemPointerEquals(&e.version.tid, &memo.version.tid)) {
             continue;
         }
         return &e;

@@ -88,6 +88,3 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
     '@extschema@.rate_set']) AS t;
-
--- The rate cache's version row as a fresh install leaves it.
---@include src/install/95_fx_rate_version.sql
