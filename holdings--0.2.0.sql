@@ -548,6 +548,15 @@ CREATE OPERATOR CLASS @extschema@.holding_hash_ops DEFAULT FOR TYPE @extschema@.
     FUNCTION 1 @extschema@.holding_hash(@extschema@.holding),
     FUNCTION 2 @extschema@.holding_hash_extended(@extschema@.holding, bigint);
 
+-- ---- src/install/21_holding_equalimage.sql ----
+-- btree deduplication: equal holdings (same currency, same amount) are
+-- bitwise identical (a native int128 count of 10^-8 units, the currency code,
+-- a reserved word always zero; no display scale is stored), so the btree
+-- opclass may declare btequalimage. Indexes built from 0.2.0 on deduplicate
+-- (REINDEX an older index to get it).
+ALTER OPERATOR FAMILY @extschema@.holding_ops USING btree
+    ADD FUNCTION 4 (@extschema@.holding, @extschema@.holding) pg_catalog.btequalimage(oid);
+
 -- ---- src/install/30_holding_aggregates.sql ----
 -- sum, avg, min and max over holding.
 
@@ -804,15 +813,82 @@ COMMENT ON COLUMN @extschema@.dollar_index.value IS 'Index value';
 COMMENT ON COLUMN @extschema@.dollar_index.source_id IS 'Source of the value';
 COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed by the extension';
 
--- Any change to fx_rate drops the cached rate sets in every session.
+-- Any change to fx_rate moves holdings.fx_rate_version (41_rate_set.sql) on,
+-- which the in-memory rate sets are keyed on.
 CREATE FUNCTION @extschema@.fx_rate_changed() RETURNS trigger
-    AS 'MODULE_PATHNAME', 'holdings_fx_rate_changed' LANGUAGE C VOLATILE PARALLEL UNSAFE;
-COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger: invalidates the in-memory rate sets after a change to fx_rate';
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    UPDATE @extschema@.fx_rate_version SET id = true;  -- a new row version, same content
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger: moves fx_rate_version on after a change to fx_rate, so cached rate sets of older versions are not used';
 CREATE TRIGGER fx_rate_changed AFTER INSERT OR UPDATE OR DELETE ON @extschema@.fx_rate
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
 CREATE TRIGGER fx_rate_truncated AFTER TRUNCATE ON @extschema@.fx_rate
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
 
+
+-- ---- src/install/41_rate_set.sql ----
+-- Rate sets: what each set of fx_rate covers and how far a lookup may reach,
+-- and the version row that keeps the in-memory rate cache correct under MVCC
+-- (src/pg/fx_cache.cpp, docs/development.md "The rate cache").
+
+CREATE TABLE @extschema@.rate_set (
+    name text PRIMARY KEY CHECK (name <> ''),
+    frequency text NOT NULL CHECK (frequency IN ('daily', 'monthly', 'other')),
+    description text NOT NULL,
+    source_id text REFERENCES @extschema@.source (id),
+    max_gap_days integer CHECK (max_gap_days >= 0),
+    shipped boolean NOT NULL DEFAULT true
+);
+COMMENT ON TABLE @extschema@.rate_set IS
+    'Named rate sets of fx_rate: a lookup bridges at most max_gap_days from the latest rate on or before its date';
+COMMENT ON COLUMN @extschema@.rate_set.name IS 'The rate_set value of fx_rate, chosen with SET holdings.rate_set';
+COMMENT ON COLUMN @extschema@.rate_set.frequency IS 'daily, monthly or other: how often the set has a rate';
+COMMENT ON COLUMN @extschema@.rate_set.description IS 'What the rates are (publisher, series, crossing)';
+COMMENT ON COLUMN @extschema@.rate_set.source_id IS 'Source of the rates (null for a set of your own)';
+COMMENT ON COLUMN @extschema@.rate_set.max_gap_days IS
+    'Largest number of days between a rate and the date it is used for; further is error 22U03; null: no limit';
+COMMENT ON COLUMN @extschema@.rate_set.shipped IS 'True for rows installed by the extension';
+
+-- One row, rewritten (UPDATE, no change of content) by the fx_rate_changed
+-- trigger in every statement that writes fx_rate or rate_set: the version of
+-- the row a snapshot sees, named by its (xmin, ctid), names the fx_rate
+-- content that snapshot sees. Bookkeeping, not reference data: no lineage, not
+-- dumped, the same content in every database.
+CREATE TABLE @extschema@.fx_rate_version (
+    id boolean PRIMARY KEY DEFAULT true CHECK (id)
+);
+COMMENT ON TABLE @extschema@.fx_rate_version IS
+    'Internal: one row the fx_rate trigger rewrites on every write to fx_rate or rate_set; its row version keys the in-memory rate cache';
+COMMENT ON COLUMN @extschema@.fx_rate_version.id IS 'Always true: the table has one row';
+INSERT INTO @extschema@.fx_rate_version (id) VALUES (true);
+GRANT SELECT ON @extschema@.rate_set, @extschema@.fx_rate_version TO PUBLIC;
+
+-- per_usd must be a rate the lookups can use: rejected when written, not later
+-- inside every session's cache load.
+CREATE FUNCTION @extschema@.fx_rate_valid(per_usd numeric) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'holdings_fx_rate_valid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.fx_rate_valid(numeric) IS
+    'True for a positive, finite rate of at most 38 significant and 38 fractional digits; otherwise error 22023 saying why';
+ALTER TABLE @extschema@.fx_rate
+    ADD CONSTRAINT fx_rate_per_usd_valid CHECK (@extschema@.fx_rate_valid(per_usd));
+
+-- A set's tolerance is part of what the cache holds: writes to rate_set move
+-- the version on too.
+CREATE TRIGGER rate_set_changed AFTER INSERT OR UPDATE OR DELETE ON @extschema@.rate_set
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
+CREATE TRIGGER rate_set_truncated AFTER TRUNCATE ON @extschema@.rate_set
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
+ALTER TABLE @extschema@.rate_set ENABLE ALWAYS TRIGGER rate_set_changed;
+ALTER TABLE @extschema@.rate_set ENABLE ALWAYS TRIGGER rate_set_truncated;
+
+-- The cache trigger also fires for rows a logical-replication subscriber applies.
+ALTER TABLE @extschema@.fx_rate ENABLE ALWAYS TRIGGER fx_rate_changed;
+ALTER TABLE @extschema@.fx_rate ENABLE ALWAYS TRIGGER fx_rate_truncated;
 
 -- ---- src/install/45_tic_loader.sql ----
 -- Loading TIC "Major Foreign Holders" releases.
@@ -837,6 +913,8 @@ CREATE FUNCTION @extschema@.parse_tic_mfh(document text,
     AS 'MODULE_PATHNAME', 'holdings_parse_tic_mfh' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 16000;
 COMMENT ON FUNCTION @extschema@.parse_tic_mfh(text) IS
     'Parses a TIC Major Foreign Holders document (mfhhis01 layout): one row per printed figure; official = false for series-break comparison values';
+-- Users load through load_tic_mfh; grant EXECUTE to the roles that run it.
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 
 -- load_tic_mfh(document, source_id): inserts or updates every official figure
 -- in position (and comparison values in position_comparison), all or nothing,
@@ -863,11 +941,12 @@ BEGIN
             USING ERRCODE = 'invalid_text_representation',
                   HINT = 'Map the label to a holder in holdings.tic_label, then load again.';
     END IF;
-    SELECT min(p.line) AS line, l.holder_id, l.instrument, p.as_of INTO duplicate
+    SELECT (array_agg(p.line ORDER BY p.line))[2] AS line, l.holder_id, l.instrument, p.as_of, p.official INTO duplicate
       FROM @extschema@.parse_tic_mfh(document) p JOIN @extschema@.tic_label l ON l.label = p.label
-     WHERE p.official GROUP BY l.holder_id, l.instrument, p.as_of HAVING count(*) > 1 LIMIT 1;
+     GROUP BY l.holder_id, l.instrument, p.as_of, p.official HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'TIC document, line %: a second figure for % % %', duplicate.line,
+        RAISE EXCEPTION 'TIC document, line %: a second % figure for % % %', duplicate.line,
+            CASE WHEN duplicate.official THEN 'official' ELSE 'comparison' END,
             duplicate.holder_id, duplicate.instrument, duplicate.as_of
             USING ERRCODE = 'invalid_text_representation';
     END IF;
@@ -3306,6 +3385,11 @@ INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, s
     ('japan-post-bank', 'FOREIGN-SECURITIES', date '2008-03-31', @extschema@.holding(500000000000, 'JPY'), 'book', 'bank-report-7'),
     ('japan-post-bank', 'FOREIGN-INVESTMENT-TRUSTS', date '2016-09-30', @extschema@.holding(28409000000000, 'JPY'), 'book', 'bank-report-8'),
     ('japan-post-bank', 'FOREIGN-SECURITIES', date '2017-03-31', @extschema@.holding(52917000000000, 'JPY'), 'book', 'bank-report-9');
+
+-- Rate sets: coverage tolerance of each shipped set (holdings.rate_set).
+INSERT INTO @extschema@.rate_set (name, frequency, description, source_id, max_gap_days) VALUES
+    ('fed-monthly', 'monthly', 'Federal Reserve H.10/G.5 monthly averages, units per USD, dated the last day of the month', 'fed-h10-monthly', 62),
+    ('ecb-daily', 'daily', 'ECB euro reference rates crossed through their USD column, dated the business day', 'ecb-eurofxref', 7);
 
 -- Federal Reserve H.10/G.5 monthly averages (units per USD), as_of = last day of the month.
 INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
@@ -32995,4 +33079,5 @@ ALTER TABLE @extschema@.dollar_index
 SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
-    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index']) AS t;
+    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
+    '@extschema@.rate_set']) AS t;

@@ -4,6 +4,13 @@
 -- Lineage: user_edit, the lineage functions and triggers.
 --@include src/install/05_lineage.sql
 
+-- Rate sets, the rate cache's version row, the per_usd check, ENABLE ALWAYS
+-- triggers (before anything below writes fx_rate).
+--@include src/install/41_rate_set.sql
+
+-- btree deduplication for holding (btequalimage).
+--@include src/install/21_holding_equalimage.sql
+
 -- Tables that had no "shipped" column in 0.1.0 (their rows are classified below).
 ALTER TABLE @extschema@.currency ADD COLUMN shipped boolean NOT NULL DEFAULT true;
 COMMENT ON COLUMN @extschema@.currency.shipped IS 'True for rows installed by the extension';
@@ -17,6 +24,7 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 -- C entry points renamed to holdings_<SQL name>; load_tic_mfh keeps unchanged
 -- figures shipped.
 --@changed-functions
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 
 -- 0.1.0 saved the user's rows with pg_dump filters ("WHERE NOT shipped");
 -- 0.2.0 saves user_edit instead: the tables leave pg_dump's configuration.
@@ -75,4 +83,5 @@ SELECT @extschema@.lineage_apply_release('new_');
 SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
-    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index']) AS t;
+    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
+    '@extschema@.rate_set']) AS t;
