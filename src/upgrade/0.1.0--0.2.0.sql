@@ -18,6 +18,18 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 -- figures shipped.
 --@changed-functions
 
+-- Casts for clients that send string parameters as varchar (pgJDBC setString).
+--@include src/install/15_client_casts.sql
+
+-- The BI views changed columns (explicit numeric precision, amount_usd): drop
+-- and create them again (a view of yours on one of them must be dropped first).
+DROP VIEW @extschema@.major_holders;
+DROP VIEW @extschema@.positions;
+DROP VIEW @extschema@.fx_rates_monthly;
+DROP VIEW @extschema@.disclosures;
+DROP VIEW @extschema@.dollar_index_monthly;
+--@include src/install/60_views.sql
+
 -- 0.1.0 could not tell every user change from a shipped row (a figure revised by
 -- load_tic_mfh stayed shipped; four tables had no flag). A row is shipped iff
 -- it equals the row 0.1.0 shipped for its key; a key 0.1.0 shipped that is gone
