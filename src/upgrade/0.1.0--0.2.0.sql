@@ -26,6 +26,18 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 --@changed-functions
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 
+-- Casts for clients that send string parameters as varchar (pgJDBC setString).
+--@include src/install/15_client_casts.sql
+
+-- The BI views changed columns (explicit numeric precision, amount_usd): drop
+-- and create them again (a view of yours on one of them must be dropped first).
+DROP VIEW @extschema@.major_holders;
+DROP VIEW @extschema@.positions;
+DROP VIEW @extschema@.fx_rates_monthly;
+DROP VIEW @extschema@.disclosures;
+DROP VIEW @extschema@.dollar_index_monthly;
+--@include src/install/60_views.sql
+
 -- 0.1.0 saved the user's rows with pg_dump filters ("WHERE NOT shipped");
 -- 0.2.0 saves user_edit instead: the tables leave pg_dump's configuration.
 DO $unconfigure$
