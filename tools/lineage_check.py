@@ -134,8 +134,6 @@ CHANGES = [
                           "VALUES ('atlantis-set', 'JPY', '2024-06-30', 151.25, 'atlantis-report')"),
     ('dollar_index', 'insert', "INSERT INTO holdings.dollar_index (series, as_of, value, source_id) "
                                "VALUES ('ATLANTIS', '2025-01-01', 101.5, 'atlantis-report')"),
-    ('rate_set', 'insert', "INSERT INTO holdings.rate_set (name, frequency, description, source_id, max_gap_days) "
-                           "VALUES ('atlantis-set', 'monthly', 'Atlantis central bank rates', 'atlantis-report', 45)"),
 
     ('source', 'update', "UPDATE holdings.source SET notes = 'checked by hand' WHERE id = 'iso-4217'"),
     ('currency', 'update', "UPDATE holdings.currency SET name = 'Japanese yen' WHERE code = 'JPY'"),
@@ -153,7 +151,6 @@ CHANGES = [
                           "WHERE rate_set = 'fed-monthly' AND currency = 'JPY' AND as_of = '2024-06-30'"),
     ('dollar_index', 'update', "UPDATE holdings.dollar_index SET value = 99.5 "
                                "WHERE series = 'TWEXBGSMTH' AND as_of = '2024-01-01'"),
-    ('rate_set', 'update', "UPDATE holdings.rate_set SET max_gap_days = 10 WHERE name = 'ecb-daily'"),
 
     ('position', 'delete', "DELETE FROM holdings.position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2000-03-31'"),
     ('position_comparison', 'delete',
@@ -163,7 +160,6 @@ CHANGES = [
     ('fx_rate', 'delete', "DELETE FROM holdings.fx_rate WHERE rate_set = 'ecb-daily' AND currency = 'JPY' AND as_of = '2025-05-09'"),
     ('dollar_index', 'delete', "DELETE FROM holdings.dollar_index WHERE series = 'DTWEXBGS' "
                                "AND as_of = (SELECT max(as_of) FROM holdings.dollar_index WHERE series = 'DTWEXBGS')"),
-    ('rate_set', 'delete', "DELETE FROM holdings.rate_set WHERE name = 'fed-monthly'"),
     ('tic_label', 'delete', "DELETE FROM holdings.tic_label WHERE label = (SELECT label FROM holdings.tic_label "
                             "WHERE holder_id <> 'JP' ORDER BY label LIMIT 1)"),
     ('holder', 'delete', "DELETE FROM holdings.position WHERE holder_id = 'japan-post-bank'; "
@@ -201,23 +197,15 @@ PROBES = {
 }
 
 
-def apply_changes(db, exclude=(), only=None):
-    """Applies CHANGES (only=None: with the user's objects; else only those tables') and
-    returns the tables the database does not have yet (an older release's)."""
-    absent = set()
+def apply_changes(db, exclude=()):
     with connect(db) as c:
-        if only is None:
-            c.execute(USER_OBJECTS)
+        c.execute(USER_OBJECTS)
         for table, op, sql in CHANGES:
-            if (table, op) in exclude or (only is not None and table not in only):
-                continue
-            if c.execute('SELECT to_regclass(%s)', ('holdings.' + table,)).fetchone()[0] is None:
-                absent.add(table)
+            if (table, op) in exclude:
                 continue
             cur = c.execute(sql)
             if op in ('update', 'delete') and cur.rowcount == 0 and ';' not in sql:
                 check(False, 'change %s %s touched no row' % (op, table))
-    return absent
 
 
 # ---- the dump/restore matrix ------------------------------------------------------------------
@@ -231,8 +219,7 @@ def dump_matrix():
     before = snapshot(src)
     with connect(src) as c:
         covered = {t for t, _, _ in CHANGES}
-        # fx_rate_version: the rate cache's bookkeeping row (41_rate_set.sql), not user data.
-        missing = set(tables(c)) - covered - {'user_edit', 'fx_rate_version'}
+        missing = set(tables(c)) - covered - {'user_edit'}
         check(not missing, 'every extension table has changes in the matrix', 'not covered: %s' % sorted(missing))
         probes_before = {t: c.execute(q).fetchone()[0] for t, q in PROBES.items()}
     tmp = tempfile.mkdtemp(prefix='holdings-dump-')
@@ -343,7 +330,7 @@ def upgrade_test():
     fresh_db(fresh)
     with connect(upgraded) as c:
         c.execute("CREATE EXTENSION holdings VERSION '%s'" % PREVIOUS)
-    absent = apply_changes(upgraded)
+    apply_changes(upgraded)
     # The user's rows for keys the new release ships (written before the upgrade): the
     # release's own content, written by the user, so only the lineage tells them apart.
     marks = []
@@ -362,9 +349,6 @@ def upgrade_test():
     with connect(upgraded) as c:
         c.execute('ALTER EXTENSION holdings UPDATE')
         version = c.execute("SELECT extversion FROM pg_extension WHERE extname = 'holdings'").fetchone()[0]
-    # Changes to tables the old release did not have, made after the upgrade.
-    if absent:
-        apply_changes(upgraded, only=absent)
     with connect(fresh) as c:
         c.execute('CREATE EXTENSION holdings')
         check(c.execute("SELECT extversion FROM pg_extension WHERE extname = 'holdings'").fetchone()[0] == version,
