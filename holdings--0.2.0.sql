@@ -849,6 +849,102 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_mfh(text, text) IS
     'Loads a TIC Major Foreign Holders document (mfhhis01 layout) into position, all or nothing; returns the rows it inserted or updated';
 
+-- ---- src/install/46_flows.sql ----
+-- Transactions, other dated series and vintages (issue 15, "Did they sell?").
+-- The foreign keys are added after the data (90_constraints.sql), like those of
+-- position. Every table ends with "shipped" (lineage rules, 05_lineage.sql).
+
+-- Net purchases by holder, instrument and month: TIC Form S (long-term, to
+-- 2023-01), TIC Table 3 (long-term net U.S. sales and valuation change, from
+-- 2023-02), and bills (the change in bill holdings, Table 3 footnote 2).
+CREATE TABLE @extschema@.transaction (
+    holder_id text NOT NULL,
+    instrument text NOT NULL CHECK (instrument IN ('UST-NOTES-BONDS', 'UST-BILLS')),
+    as_of date NOT NULL,
+    net_purchases @extschema@.holding NOT NULL,
+    gross_purchases @extschema@.holding,
+    gross_sales @extschema@.holding,
+    valuation_change @extschema@.holding,
+    series text NOT NULL CHECK (series IN ('tic-form-s', 'tic-slt', 'tic-bills-change')),
+    source_id text NOT NULL,
+    shipped boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (holder_id, instrument, as_of),
+    CHECK (pg_catalog.date_part('day', as_of + 1) = 1)
+);
+CREATE INDEX transaction_as_of_idx ON @extschema@.transaction (as_of);
+COMMENT ON TABLE @extschema@.transaction IS
+    'Net purchases of US Treasury securities by holder, instrument and month (positive = the holder bought): TIC Form S to 2023-01, TIC Table 3 from 2023-02, bills as the change in bill holdings';
+COMMENT ON COLUMN @extschema@.transaction.holder_id IS 'Holder (as in position; the country of the counterparty or custodian, not of the owner)';
+COMMENT ON COLUMN @extschema@.transaction.instrument IS 'UST-NOTES-BONDS (long-term, marketable bonds and notes) or UST-BILLS';
+COMMENT ON COLUMN @extschema@.transaction.as_of IS 'Last day of the month (like position.as_of)';
+COMMENT ON COLUMN @extschema@.transaction.net_purchases IS 'Net purchases by the holder in the month, USD (Form S: gross purchases - gross sales; Table 3: net U.S. sales; bills: change in holdings)';
+COMMENT ON COLUMN @extschema@.transaction.gross_purchases IS 'Gross purchases by the holder from US residents (Form S column [1]); null where not reported';
+COMMENT ON COLUMN @extschema@.transaction.gross_sales IS 'Gross sales by the holder to US residents (Form S column [7]); null where not reported';
+COMMENT ON COLUMN @extschema@.transaction.valuation_change IS 'Valuation change reported with the flow (Table 3 long-term from 2023-02; 0 for bills by TIC''s convention); null where not reported';
+COMMENT ON COLUMN @extschema@.transaction.series IS 'tic-form-s, tic-slt or tic-bills-change: a change of series between two months is a basis break';
+COMMENT ON COLUMN @extschema@.transaction.source_id IS 'Source of the figure';
+COMMENT ON COLUMN @extschema@.transaction.shipped IS 'True for rows installed by the extension';
+
+-- Every figure a shipped file prints for a key of position that is not the one
+-- shipped there: older vintages (mfhhis01's 2025 months, revised by Table 5
+-- and Table 3) and the same vintage printed with less precision (Table 5 is
+-- Table 3 in billions).
+CREATE TABLE @extschema@.position_vintage (
+    holder_id text NOT NULL,
+    instrument text NOT NULL,
+    as_of date NOT NULL,
+    source_id text NOT NULL,
+    amount @extschema@.holding NOT NULL,
+    shipped boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (holder_id, instrument, as_of, source_id)
+);
+COMMENT ON TABLE @extschema@.position_vintage IS
+    'Figures for a key of position that position does not ship: older vintages and less precise printings of the same figure, per source';
+COMMENT ON COLUMN @extschema@.position_vintage.holder_id IS 'Holder';
+COMMENT ON COLUMN @extschema@.position_vintage.instrument IS 'Instrument, as in position';
+COMMENT ON COLUMN @extschema@.position_vintage.as_of IS 'End of the period, as in position';
+COMMENT ON COLUMN @extschema@.position_vintage.source_id IS 'The file (vintage) that printed the figure';
+COMMENT ON COLUMN @extschema@.position_vintage.amount IS 'The figure as that file printed it';
+COMMENT ON COLUMN @extschema@.position_vintage.shipped IS 'True for rows installed by the extension';
+
+-- Weekly custody holdings at the New York Fed (H.4.1).
+CREATE TABLE @extschema@.custody_holding (
+    series text NOT NULL,
+    as_of date NOT NULL,
+    amount @extschema@.holding NOT NULL,
+    basis text NOT NULL DEFAULT 'face' CHECK (basis IN ('market', 'face', 'book')),
+    source_id text NOT NULL,
+    shipped boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (series, as_of)
+);
+COMMENT ON TABLE @extschema@.custody_holding IS
+    'Treasury securities held in custody at the New York Fed for foreign official and international accounts, weekly (Wednesday) levels: the near-real-time signal, no country split';
+COMMENT ON COLUMN @extschema@.custody_holding.series IS 'FRED series id (WMTSECL1)';
+COMMENT ON COLUMN @extschema@.custody_holding.as_of IS 'The Wednesday of the level';
+COMMENT ON COLUMN @extschema@.custody_holding.amount IS 'Holdings, USD (printed in millions); weeks printed as 0 before 2007-07 (not reported) are not shipped';
+COMMENT ON COLUMN @extschema@.custody_holding.basis IS 'Valuation basis: face for H.4.1';
+COMMENT ON COLUMN @extschema@.custody_holding.source_id IS 'Source of the figure';
+COMMENT ON COLUMN @extschema@.custody_holding.shipped IS 'True for rows installed by the extension';
+
+-- Daily constant-maturity Treasury yields (H.15).
+CREATE TABLE @extschema@.treasury_yield (
+    series text NOT NULL,
+    as_of date NOT NULL,
+    maturity_months integer NOT NULL CHECK (maturity_months > 0),
+    yield_percent numeric NOT NULL,
+    source_id text NOT NULL,
+    shipped boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (series, as_of)
+);
+COMMENT ON TABLE @extschema@.treasury_yield IS
+    'Market yields on US Treasury securities at constant maturity, daily (Federal Reserve H.15 via FRED); days without a value are not stored';
+COMMENT ON COLUMN @extschema@.treasury_yield.series IS 'FRED series id: DGS1MO, DGS3MO, DGS6MO, DGS1, DGS2, DGS5, DGS7, DGS10, DGS20, DGS30';
+COMMENT ON COLUMN @extschema@.treasury_yield.as_of IS 'Business day';
+COMMENT ON COLUMN @extschema@.treasury_yield.maturity_months IS 'Constant maturity in months (1 .. 360)';
+COMMENT ON COLUMN @extschema@.treasury_yield.yield_percent IS 'Yield, percent per annum, as printed';
+COMMENT ON COLUMN @extschema@.treasury_yield.source_id IS 'Source of the figure';
+COMMENT ON COLUMN @extschema@.treasury_yield.shipped IS 'True for rows installed by the extension';
+
 -- ---- src/install/50_fx.sql ----
 -- FX valuation and the FX-adjusted aggregates.
 
@@ -1059,19 +1155,46 @@ units:   billions of US dollars.
 rows:    countries (19-45 per month), groupings "Oil Exporters" and "Carib Bnkng Ctrs" (until Feb 2016),
          "Belgium-Luxembourg" (2000-2001), "All Other", "Grand Total", and "Of which: For. Official" with its
          "Treasury Bills" and "T-Bonds & Notes" split. Footnotes at the end of the file explain each.'),
-    ('tic-slt-table5', 'US Department of the Treasury', 'TIC Table 5: Major Foreign Holders of Treasury Securities (excerpt: first 13 countries, 2025-03 .. 2026-03), billions of USD', 'https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/slt_table5.txt', NULL, 'what:    EXCERPT (first 2,000 characters, as returned) of a stored copy of the HTML rendering of TIC
-         "Table 5: Major Foreign Holders of Treasury Securities" (slt_table5), the table that replaced mfh.txt
-         from the April 2023 release on.
-where:   a stored public copy of
-         https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/slt%5Ftable5.html
-         The page itself links to https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/slt_table5.txt
-         Stored-copy date unknown; latest column is 2026-03, so it is the release of about mid-May 2026.
-         Text saved exactly as the excerpt string (one trailing newline added).
-covers:  monthly 2026-03 back to 2025-03 (13 columns), but only the first rows survive the cut: Japan, United Kingdom,
-         China Mainland, Cayman Islands, Belgium, Canada, Luxembourg, France, Ireland, Taiwan, Switzerland, Hong Kong,
-         Singapore complete; Norway cut after 4 values (dropped from tic_major_holders.csv). NO Grand Total / All Other / Foreign
-         Official lines in the excerpt.
-units:   billions of US dollars ("Billions of dollars", "Holdings at end of time period").'),
+    ('tic-slt-table5', 'US Department of the Treasury', 'TIC Table 5: Major Foreign Holders of Treasury Securities (whole table, 2025-04 .. 2026-04), billions of USD', 'https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/slt_table5.txt', '2026-07-01'::date, 'repo: KonstantineVM/dollar-breaking-point
+path: build/reserve/rdt_evidence/tic/slt_table5.txt
+commit: 63c581fad00e9240764fb30cc0d2225441f6c674
+git_blob: df3a85ba28413de1927467481008d4b7b2854e1e
+size_bytes: 3801
+sha256: 273ecb97c9befb35fcc2ac82749f5a63f234b90cbe6e669215cf1b7933ec1511
+ref: refs/pull/9/head (an open pull request of that repository); NOT on main; same blob also in refs/pull/9/merge d204d7e1330c3024f9e1a65ab6384a92ecbab371
+original_url: https://treasury.gov/resource-center/data-chart-center/tic/Documents/slt_table5.txt (fetched 2026-07-01T23:52:05Z HTTP 200 3801 bytes); identical to ticdata.treasury.gov copy fetched 2026-07-02
+publisher: U.S. Treasury TIC Table 5 = current Major Foreign Holders table (top 20 + All Other), billions USD, 2025-04..2026-04
+verbatim: yes; cross-check only'),
+    ('tic-slt-table3', 'US Department of the Treasury', 'TIC Table 3: U.S. Treasury Securities Held by Foreign Residents (holdings, net U.S. sales, valuation change, 2020-01 .. 2026-04), millions of USD', 'https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/slt_table3.txt', '2026-07-01'::date, 'repo: KonstantineVM/dollar-breaking-point
+path: build/reserve/rdt_evidence/tic/slt_table3.txt
+commit: 63c581fad00e9240764fb30cc0d2225441f6c674
+git_blob: 99a054ebf9649779931e6a56d2e63f9edbdbf3bc
+size_bytes: 428505
+sha256: d53727506606d107d06bff218e3a3873256d7f0f545e9ad5bd6ea79591211d5f
+ref: refs/pull/9/head (an open pull request of that repository); NOT on main; same blob also in refs/pull/9/merge d204d7e1330c3024f9e1a65ab6384a92ecbab371 (identical blob 99a054eb also at build/data/treasury_tic/current/slt_tables/slt_table3.txt)
+original_url: https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/slt_table3.txt (URL printed in file line 5; fetch log: treasury.gov/resource-center/.../slt_table3.txt fetched 2026-07-01T23:52:49Z HTTP 200 428505 bytes)
+publisher: U.S. Treasury TIC, Table 3 ''U.S. Treasury Securities Held by Foreign Residents'' (Form SLT + BL2), market value
+verbatim: yes; tab-delimited; 9 header lines incl. machine column names; footnotes + column definitions at end
+date_range: 2020-01 .. 2026-04 monthly (newest first), 91 countries/regions incl. Grand Total; holdings continuous, Net/Valuation columns ''n.a.'' before 2023-02
+units: millions USD
+columns: country, country_code, date, for_treas_pos, for_treas_net, for_lt_treas_pos, for_lt_treas_net, for_lt_treas_valchg, for_st_treas_pos, for_st_treas_net (ST net = change in position, zero valuation assumed)
+checks: Japan total 2020-01 1,211,845; 2022-12 1,075,054; 2025-12 1,185,515 (in the 1.1-1.3 trn band). Grand Total 2026-04 9,352,646.
+caveats: custodial attribution (Belgium/Lux/UK/Cayman inflated); basis break 2023-02 for flows; pre-2020 holdings in slt3d_globl.csv'),
+    ('tic-form-s', 'US Department of the Treasury', 'TIC Form S: U.S. transactions with foreigners in long-term securities, by type and country (s1_globl.txt, 1977-01 .. 2023-01), millions of USD', 'https://treasury.gov/resource-center/data-chart-center/tic/Documents/s1_globl.txt', '2026-07-01'::date, 'repo: KonstantineVM/dollar-breaking-point
+path: build/reserve/rdt_evidence/tic/s1_globl.txt
+commit: 63c581fad00e9240764fb30cc0d2225441f6c674
+git_blob: be8a06608ba8b187b2c0cb33ad693f3fcb291686
+size_bytes: 3212186
+sha256: 6ac22414083e85968d18fc2aea5c5f69fdb8eb4bad522fa17713c9c9190a8733
+ref: refs/pull/9/head (an open pull request of that repository); NOT on main (main 1b5fca9 lacks these files); same blob also in refs/pull/9/merge d204d7e1330c3024f9e1a65ab6384a92ecbab371
+original_url: https://treasury.gov/resource-center/data-chart-center/tic/Documents/s1_globl.txt (fetched 2026-07-01T23:56:00Z, HTTP 200, 3212186 bytes, per build/reserve/rdt_evidence/tic/_RDT_fetch_log.txt); publisher page: home.treasury.gov TIC ''Securities (A)'' -> ''Global (includes a set for each country)''
+publisher: U.S. Treasury, TIC Form S (discontinued after Jan-2023)
+verbatim: yes (byte count equals the fetch-log byte count); tab-delimited, CRLF, latin-1, numbers with thousands commas in quotes
+date_range: 1977-01 .. 2023-01 monthly, newest first per country; 97 countries/regions incl. ''Grand Total'' (code 99996)
+units: millions of USD, gross (not net) transactions
+columns: Country name, Country code, End of month (YYYY-MM), [1] gross purchases by foreigners of marketable US Treasury & FFB bonds & notes, [2] agency bonds, [3] US corporate & other bonds, [4] US corporate stocks, [5] foreign bonds, [6] foreign stocks, [7]-[12] same six categories as gross SALES by foreigners. Net foreign purchases of Treasury bonds&notes = [1] - [7].
+caveats: Form S is transaction-basis, custodian-attributed (not beneficial owner); series ends Jan-2023 - continues from Feb-2023 as ''Net U.S. Sales'' in slt_table1/slt_table3 (expanded Form SLT) - basis break at 2023-02; bills not included (only long-term).
+checks: China, Mainland 2016 net LT Treasury purchases sum = -155.2 bn; Japan 2022 = -127.3 bn (holdings fell ~225bn incl. valuation); 553 months for Japan.'),
     ('fed-h10-monthly', 'Board of Governors of the Federal Reserve System (H.10/G.5 via FRED)', 'Foreign exchange rates, monthly averages, units of currency per USD (datasets/exchange-rates data/monthly.csv)', 'https://github.com/datasets/exchange-rates/blob/fa7d949956d1db1d21102654b1f40d64d2568677/data/monthly.csv', '2026-07-21'::date, 'file: datasets_exchange-rates_monthly.csv (full file, byte-for-byte copy)
 read_from: GitHub datasets/exchange-rates, path data/monthly.csv
 snapshot_commit: fa7d949956d1db1d21102654b1f40d64d2568677 (HEAD of the stored snapshot, 2026-07-21)
@@ -1128,6 +1251,161 @@ read_on: 2026-11-26
 upstream: UN M49/UNSD, UNTERM, CLDR, currency-iso.org, statoids, geonames (see repo README)
 columns used in ../countries.csv: ISO3166-1-Alpha-2, ISO3166-1-Alpha-3, ISO3166-1-numeric, CLDR display name, official_name_en,
   ISO4217-currency_alphabetic_code, ISO4217-currency_minor_unit (multi-currency countries carry comma-separated lists)'),
+    ('fred-wmtsecl1', 'Board of Governors of the Federal Reserve System, H.4.1 (via FRED)', 'Marketable U.S. Treasury securities held in custody for foreign official and international accounts, Wednesday level (WMTSECL1), millions of USD, face value', 'https://fred.stlouisfed.org/series/WMTSECL1', '2026-07-02'::date, 'repo: KonstantineVM/dollar-breaking-point
+path: build/reserve/rdte_evidence/fred_wmtsecl1.csv
+commit: 63c581fad00e9240764fb30cc0d2225441f6c674
+git_blob: 7cf46c61308fa389ca010f56edf9b65c2790e0dd
+size_bytes: 21936
+sha256: c9f0bcec4a78f2bb8bce751026e529952dd89f998114c89f6de3da63260c1bc7
+ref: refs/pull/9/head (an open pull request of that repository); NOT on main; same blob also in refs/pull/9/merge d204d7e1330c3024f9e1a65ab6384a92ecbab371
+original_url: https://fred.stlouisfed.org/graph/fredgraph.csv?id=WMTSECL1 (fetched 2026-07-02T14:35:29Z HTTP 200 21936 bytes, per build/reserve/rdte_evidence/_RDTE_fetch_log.txt); series page https://fred.stlouisfed.org/series/WMTSECL1 retained as fred_wmtsecl1_page.html in same dir
+publisher: Federal Reserve Board H.4.1 (Factors Affecting Reserve Balances), memo item ''Securities held in custody for foreign official and international accounts: Marketable U.S. Treasury securities'', Wednesday level; distributed by FRED (St. Louis Fed)
+verbatim: yes (FRED fredgraph.csv export)
+date_range: 2002-12-18 .. 2026-06-24 weekly (Wednesdays), 1228 rows; values are 0 for 2002-12-18..2007-06-27 (not reported) -> usable 2007-07-04 .. 2026-06-24
+units: millions USD, not seasonally adjusted, face/par value basis per H.4.1
+columns: observation_date, WMTSECL1
+checks: 2014-03-05 2,959,932 -> 2014-03-12 2,855,397 (-104.5 bn, the known March-2014 custody drop attributed to Russia); peak 3,135,486 on 2021-03-10; 2026-06-24 2,636,947
+caveats: covers only FRBNY custody (~1/3-1/2 of foreign official holdings), face value (little valuation noise, good for near-real-time flow signal), no country split; does not reconcile with TIC levels'),
+    ('fred-dgs1mo', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS1MO), percent', 'https://fred.stlouisfed.org/series/DGS1MO', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS1MO.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: 2dafb4f9670c5e6fac1f9fd3b8b5a462bc8a59c5
+size_bytes: 102132
+sha256: ddf907a82ff94234cceb65334952c05c7f2a4449c803ec735306567cada5a297
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS1MO'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS1MO (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 2001-07-31 .. 2026-04-17 daily (business days), 6449 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS1MO
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs3mo', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS3MO), percent', 'https://fred.stlouisfed.org/series/DGS3MO', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS3MO.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: 22cf1f6657808622910337ae2e50ee419cf99cb5
+size_bytes: 184755
+sha256: b4c52689cf196910589ec4cdf5e1ec72345d9f73f784643c3438aa43054ec69a
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS3MO'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS3MO (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1981-09-01 .. 2026-04-17 daily (business days), 11644 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS3MO
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs6mo', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS6MO), percent', 'https://fred.stlouisfed.org/series/DGS6MO', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS6MO.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: 2202adabf53839deb966c35fa1c65294ce10b177
+size_bytes: 184811
+sha256: da69b6c2f51feebe557cb6b84677bb1e0aaaf2e5b86c1357b70820bb4df122e8
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS6MO'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS6MO (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1981-09-01 .. 2026-04-17 daily (business days), 11644 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS6MO
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs1', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS1), percent', 'https://fred.stlouisfed.org/series/DGS1', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS1.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: c4999cc1d0f8eeb08aee8855b30d1a6729811515
+size_bytes: 266653
+sha256: 17b3ef3e302009ad811b626d70f1b54922111036420843946c58835c72e6b700
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS1'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS1 (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1962-01-02 .. 2026-04-17 daily (business days), 16774 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS1
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs2', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS2), percent', 'https://fred.stlouisfed.org/series/DGS2', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS2.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: d5c81b823898ebf72fe9e61c27a9dc8faae444b9
+size_bytes: 207204
+sha256: ad15a6dcdb32360822d2278ed2193d49a44f22307458738c2b0dec2d53dfc8ef
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS2'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS2 (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1976-06-01 .. 2026-04-17 daily (business days), 13014 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS2
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs5', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS5), percent', 'https://fred.stlouisfed.org/series/DGS5', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS5.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: 6ef4908671277451982542fab5d309c52b1a37dd
+size_bytes: 266857
+sha256: 97d1b656c9b0bc3cb3fe443001bc43a4ba403b873d7dbe3ae8429cc724a983a9
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS5'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS5 (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1962-01-02 .. 2026-04-17 daily (business days), 16774 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS5
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs7', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS7), percent', 'https://fred.stlouisfed.org/series/DGS7', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS7.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: 2cdc22900a64b0b271f3b2f6be43f01a47e06c7f
+size_bytes: 236051
+sha256: 9bb6da22060f88c48da58b919184e817183d94cbe064fb1c92d333705032173e
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS7'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS7 (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1969-07-01 .. 2026-04-17 daily (business days), 14819 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS7
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs10', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS10), percent', 'https://fred.stlouisfed.org/series/DGS10', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS10.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: 6b906adb9476f5c0fa5a866bfd2d90ba626889f5
+size_bytes: 267031
+sha256: 60a7a37d852aa9091e5bc05a6c7f8f7a3854c9dd968a9b9450200fc40ddd8a5d
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS10'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS10 (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1962-01-02 .. 2026-04-17 daily (business days), 16774 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS10
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs20', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS20), percent', 'https://fred.stlouisfed.org/series/DGS20', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS20.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: 0bfcc9364486b0d1f1e0df81e4a12497f2e6100a
+size_bytes: 260300
+sha256: 595883b4b014a9c79fd091e982cbd4aeb1fc991f8db75a931d8aaf58508a8960
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS20'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS20 (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1962-01-02 .. 2026-04-17 daily (business days), 16774 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS20
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
+    ('fred-dgs30', 'Board of Governors of the Federal Reserve System, H.15 (via FRED)', 'Market yield on U.S. Treasury securities at constant maturity, daily (DGS30), percent', 'https://fred.stlouisfed.org/series/DGS30', '2026-04-21'::date, 'repo: SahilB21/yieldcurvepca
+path: DGS30.csv
+commit: c066afa28bdd0b3977f55bf9f3d572562484c00f
+git_blob: 0ad7c28a0cd19428ef3951464b51451d975ae83a
+size_bytes: 204625
+sha256: 3b288d8f2deb00e218a566a255da3dd1a50595746c48839a70e290b3c4d0854a
+branch: main (HEAD c066afa, 2026-04-22); file added in commit 4704420cfa52a9af7e92828dba8e54bdfd8442b8 (2026-04-21, ''Get all the data and clean it up'')
+original_url: not stated in repo; header ''observation_date,DGS30'' + blank cells for holidays = FRED fredgraph.csv export format, i.e. https://fred.stlouisfed.org/graph/fredgraph.csv?id=DGS30 (source data: Federal Reserve H.15 Selected Interest Rates)
+publisher: Board of Governors of the Federal Reserve System, H.15; via FRED
+verbatim: very likely (no reformatting visible: FRED header, blank holiday rows kept, LF line endings); not byte-verified against FRED
+date_range: 1977-02-15 .. 2026-04-17 daily (business days), 12829 rows
+units: percent per annum, market yield on US Treasury securities at constant maturity, investment basis
+columns: observation_date, DGS30
+use: month-end (or monthly average) yields by maturity -> price change ~ -duration x dy to estimate valuation effect on holdings'),
     ('bank-report-1', 'nippon.com', 'News report cited in data/banks/bank_positions.csv: https://www.nippon.com/en/news/yjj2024061801097/norinchukin-bank-to-sell-up-to-10-t-yen-of-u-s-european-bonds.html (Jiji Press, 2024-06-18)', 'https://www.nippon.com/en/news/yjj2024061801097/norinchukin-bank-to-sell-up-to-10-t-yen-of-u-s-european-bonds.html', NULL, 'Bank figure collected with its quote; see holdings.disclosure.'),
     ('bank-report-2', 'forexlive.com', 'News report cited in data/banks/bank_positions.csv: https://www.forexlive.com/news/japanese-chief-cabinet-secretary-hayashi-giving-assurances-over-troubled-norinchukin-bank-20240619/ (2024-06-19)', 'https://www.forexlive.com/news/japanese-chief-cabinet-secretary-hayashi-giving-assurances-over-troubled-norinchukin-bank-20240619/', NULL, 'Bank figure collected with its quote; see holdings.disclosure.'),
     ('bank-report-3', 'coinsvscoin.com', 'News report cited in data/banks/bank_positions.csv: https://coinsvscoin.com/policies/major-japanese-bank-faces-huge-unrealized-losses-as-it-prepares-to-liquidate-63-billion-in-us-treasuries-and-european-bonds (cites Nikkei Asia; same figures at https://binance.com/tr/square/post/9803863587169)', 'https://coinsvscoin.com/policies/major-japanese-bank-faces-huge-unrealized-losses-as-it-prepares-to-liquidate-63-billion-in-us-treasuries-and-european-bonds', NULL, 'Bank figure collected with its quote; see holdings.disclosure.'),
@@ -1698,8 +1976,14 @@ INSERT INTO @extschema@.country (alpha2, alpha3, numeric_code, name, source_id) 
     ('ZW', 'ZWE', '716', 'Zimbabwe', 'iso-3166');
 INSERT INTO @extschema@.holder (id, name, kind, country, source_id) VALUES
     ('AE', 'United Arab Emirates', 'country', 'AE', 'tic-mfhhis01'),
+    ('AI', 'Anguilla', 'country', 'AI', 'tic-mfhhis01'),
+    ('AR', 'Argentina', 'country', 'AR', 'tic-mfhhis01'),
+    ('AT', 'Austria', 'country', 'AT', 'tic-mfhhis01'),
     ('AU', 'Australia', 'country', 'AU', 'tic-mfhhis01'),
+    ('AW', 'Aruba', 'country', 'AW', 'tic-mfhhis01'),
+    ('BB', 'Barbados', 'country', 'BB', 'tic-mfhhis01'),
     ('BE', 'Belgium', 'country', 'BE', 'tic-mfhhis01'),
+    ('BG', 'Bulgaria', 'country', 'BG', 'tic-mfhhis01'),
     ('BM', 'Bermuda', 'country', 'BM', 'tic-mfhhis01'),
     ('BR', 'Brazil', 'country', 'BR', 'tic-mfhhis01'),
     ('BS', 'Bahamas', 'country', 'BS', 'tic-mfhhis01'),
@@ -1708,53 +1992,100 @@ INSERT INTO @extschema@.holder (id, name, kind, country, source_id) VALUES
     ('CL', 'Chile', 'country', 'CL', 'tic-mfhhis01'),
     ('CN', 'China, Mainland', 'country', 'CN', 'tic-mfhhis01'),
     ('CO', 'Colombia', 'country', 'CO', 'tic-mfhhis01'),
+    ('CR', 'Costa Rica', 'country', 'CR', 'tic-mfhhis01'),
+    ('CU', 'Cuba', 'country', 'CU', 'tic-mfhhis01'),
+    ('CW', 'Curacao', 'country', 'CW', 'tic-mfhhis01'),
+    ('CY', 'Cyprus', 'country', 'CY', 'tic-mfhhis01'),
+    ('CZ', 'Czech Republic', 'country', 'CZ', 'tic-mfhhis01'),
     ('DE', 'Germany', 'country', 'DE', 'tic-mfhhis01'),
     ('DK', 'Denmark', 'country', 'DK', 'tic-mfhhis01'),
+    ('EC', 'Ecuador', 'country', 'EC', 'tic-mfhhis01'),
     ('EG', 'Egypt', 'country', 'EG', 'tic-mfhhis01'),
     ('ES', 'Spain', 'country', 'ES', 'tic-mfhhis01'),
     ('FI', 'Finland', 'country', 'FI', 'tic-mfhhis01'),
     ('FR', 'France', 'country', 'FR', 'tic-mfhhis01'),
     ('GB', 'United Kingdom', 'country', 'GB', 'tic-mfhhis01'),
+    ('GG', 'Guernsey', 'country', 'GG', 'tic-mfhhis01'),
+    ('GR', 'Greece', 'country', 'GR', 'tic-mfhhis01'),
+    ('GT', 'Guatemala', 'country', 'GT', 'tic-mfhhis01'),
     ('HK', 'Hong Kong', 'country', 'HK', 'tic-mfhhis01'),
+    ('HU', 'Hungary', 'country', 'HU', 'tic-mfhhis01'),
     ('ID', 'Indonesia', 'country', 'ID', 'tic-mfhhis01'),
     ('IE', 'Ireland', 'country', 'IE', 'tic-mfhhis01'),
     ('IL', 'Israel', 'country', 'IL', 'tic-mfhhis01'),
     ('IN', 'India', 'country', 'IN', 'tic-mfhhis01'),
     ('IQ', 'Iraq', 'country', 'IQ', 'tic-mfhhis01'),
     ('IT', 'Italy', 'country', 'IT', 'tic-mfhhis01'),
+    ('JE', 'Jersey', 'country', 'JE', 'tic-mfhhis01'),
+    ('JM', 'Jamaica', 'country', 'JM', 'tic-mfhhis01'),
     ('JP', 'Japan', 'country', 'JP', 'tic-mfhhis01'),
+    ('KN', 'Saint Kitts and Nevis', 'country', 'KN', 'tic-mfhhis01'),
     ('KR', 'Korea, South', 'country', 'KR', 'tic-mfhhis01'),
     ('KW', 'Kuwait', 'country', 'KW', 'tic-mfhhis01'),
     ('KY', 'Cayman Islands', 'country', 'KY', 'tic-mfhhis01'),
     ('KZ', 'Kazakhstan', 'country', 'KZ', 'tic-mfhhis01'),
+    ('LB', 'Lebanon', 'country', 'LB', 'tic-mfhhis01'),
+    ('LR', 'Liberia', 'country', 'LR', 'tic-mfhhis01'),
     ('LU', 'Luxembourg', 'country', 'LU', 'tic-mfhhis01'),
+    ('MA', 'Morocco', 'country', 'MA', 'tic-mfhhis01'),
+    ('MC', 'Monaco', 'country', 'MC', 'tic-mfhhis01'),
+    ('MU', 'Mauritius', 'country', 'MU', 'tic-mfhhis01'),
     ('MX', 'Mexico', 'country', 'MX', 'tic-mfhhis01'),
     ('MY', 'Malaysia', 'country', 'MY', 'tic-mfhhis01'),
     ('NL', 'Netherlands', 'country', 'NL', 'tic-mfhhis01'),
     ('NO', 'Norway', 'country', 'NO', 'tic-mfhhis01'),
+    ('NZ', 'New Zealand', 'country', 'NZ', 'tic-mfhhis01'),
     ('OM', 'Oman', 'country', 'OM', 'tic-mfhhis01'),
+    ('PA', 'Panama', 'country', 'PA', 'tic-mfhhis01'),
     ('PE', 'Peru', 'country', 'PE', 'tic-mfhhis01'),
     ('PH', 'Philippines', 'country', 'PH', 'tic-mfhhis01'),
+    ('PK', 'Pakistan', 'country', 'PK', 'tic-mfhhis01'),
     ('PL', 'Poland', 'country', 'PL', 'tic-mfhhis01'),
+    ('PT', 'Portugal', 'country', 'PT', 'tic-mfhhis01'),
+    ('RO', 'Romania', 'country', 'RO', 'tic-mfhhis01'),
+    ('RS', 'Serbia', 'country', 'RS', 'tic-mfhhis01'),
     ('RU', 'Russia', 'country', 'RU', 'tic-mfhhis01'),
     ('SA', 'Saudi Arabia', 'country', 'SA', 'tic-mfhhis01'),
     ('SE', 'Sweden', 'country', 'SE', 'tic-mfhhis01'),
     ('SG', 'Singapore', 'country', 'SG', 'tic-mfhhis01'),
     ('SV', 'El Salvador', 'country', 'SV', 'tic-mfhhis01'),
+    ('SY', 'Syria', 'country', 'SY', 'tic-mfhhis01'),
     ('TH', 'Thailand', 'country', 'TH', 'tic-mfhhis01'),
     ('TR', 'Turkey', 'country', 'TR', 'tic-mfhhis01'),
+    ('TT', 'Trinidad and Tobago', 'country', 'TT', 'tic-mfhhis01'),
     ('TW', 'Taiwan', 'country', 'TW', 'tic-mfhhis01'),
+    ('UA', 'Ukraine', 'country', 'UA', 'tic-mfhhis01'),
     ('UY', 'Uruguay', 'country', 'UY', 'tic-mfhhis01'),
+    ('VE', 'Venezuela', 'country', 'VE', 'tic-mfhhis01'),
+    ('VG', 'British Virgin Islands', 'country', 'VG', 'tic-mfhhis01'),
     ('VN', 'Vietnam', 'country', 'VN', 'tic-mfhhis01'),
     ('ZA', 'South Africa', 'country', 'ZA', 'tic-mfhhis01'),
+    ('all-countries', 'All Countries', 'aggregate', NULL, 'tic-mfhhis01'),
     ('all-other', 'All Other', 'aggregate', NULL, 'tic-mfhhis01'),
     ('belgium-luxembourg', 'Belgium-Luxembourg', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('british-west-indies', 'British West Indies', 'aggregate', NULL, 'tic-mfhhis01'),
     ('carib-bnkng-ctrs', 'Carib Bnkng Ctrs', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('channel-islands-and-isle-of-man', 'Channel Islands and Isle of Man', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('euro-area', 'Memo: Euro Area', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('european-union', 'Memo: European Union', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('foreign-non-official', 'Of Which: Foreign Non-Official', 'aggregate', NULL, 'tic-mfhhis01'),
     ('foreign-official', 'For. Official', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('german-democratic-republic', 'German Democratic Republic', 'aggregate', NULL, 'tic-mfhhis01'),
     ('grand-total', 'Grand Total', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('international', 'International', 'aggregate', NULL, 'tic-mfhhis01'),
     ('japan-post-bank', 'Japan Post Bank', 'bank', 'JP', NULL),
+    ('netherlands-antilles', 'Netherlands Antilles', 'aggregate', NULL, 'tic-mfhhis01'),
     ('norinchukin', 'Norinchukin Bank', 'bank', 'JP', NULL),
-    ('oil-exporters', 'Oil Exporters', 'aggregate', NULL, 'tic-mfhhis01');
+    ('oil-exporters', 'Oil Exporters', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-africa', 'Total Africa', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-asia', 'Total Asia', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-caribbean', 'Total Caribbean', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-europe', 'Total Europe', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-iros', 'Total IROs', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-latin-america', 'Total Latin America', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-latin-america-and-caribbean', 'Total Latin America and Caribbean', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-other', 'Total Other', 'aggregate', NULL, 'tic-mfhhis01'),
+    ('total-regional-orgs', 'Total Regional Orgs.', 'aggregate', NULL, 'tic-mfhhis01');
 INSERT INTO @extschema@.tic_label (label, holder_id, instrument) VALUES
     ('Japan', 'JP', 'UST'),
     ('China, Mainland', 'CN', 'UST'),
@@ -1813,7 +2144,64 @@ INSERT INTO @extschema@.tic_label (label, holder_id, instrument) VALUES
     ('Grand Total', 'grand-total', 'UST'),
     ('For. Official', 'foreign-official', 'UST'),
     ('Treasury Bills', 'foreign-official', 'UST-BILLS'),
-    ('T-Bonds & Notes', 'foreign-official', 'UST-NOTES-BONDS');
+    ('T-Bonds & Notes', 'foreign-official', 'UST-NOTES-BONDS'),
+    ('Austria', 'AT', 'UST'),
+    ('Cyprus', 'CY', 'UST'),
+    ('Greece', 'GR', 'UST'),
+    ('Portugal', 'PT', 'UST'),
+    ('Guernsey', 'GG', 'UST'),
+    ('Jersey', 'JE', 'UST'),
+    ('Serbia', 'RS', 'UST'),
+    ('Hungary', 'HU', 'UST'),
+    ('Romania', 'RO', 'UST'),
+    ('Ukraine', 'UA', 'UST'),
+    ('Argentina', 'AR', 'UST'),
+    ('Costa Rica', 'CR', 'UST'),
+    ('Ecuador', 'EC', 'UST'),
+    ('Guatemala', 'GT', 'UST'),
+    ('Panama', 'PA', 'UST'),
+    ('Venezuela', 'VE', 'UST'),
+    ('Barbados', 'BB', 'UST'),
+    ('Anguilla', 'AI', 'UST'),
+    ('Jamaica', 'JM', 'UST'),
+    ('Trinidad and Tobago', 'TT', 'UST'),
+    ('Aruba', 'AW', 'UST'),
+    ('British Virgin Islands', 'VG', 'UST'),
+    ('Curacao', 'CW', 'UST'),
+    ('Saint Kitts and Nevis', 'KN', 'UST'),
+    ('Lebanon', 'LB', 'UST'),
+    ('Syria', 'SY', 'UST'),
+    ('Liberia', 'LR', 'UST'),
+    ('Mauritius', 'MU', 'UST'),
+    ('Morocco', 'MA', 'UST'),
+    ('New Zealand', 'NZ', 'UST'),
+    ('Monaco', 'MC', 'UST'),
+    ('Bulgaria', 'BG', 'UST'),
+    ('Czech Republic', 'CZ', 'UST'),
+    ('Cuba', 'CU', 'UST'),
+    ('Pakistan', 'PK', 'UST'),
+    ('Total Europe', 'total-europe', 'UST'),
+    ('Memo: Euro Area', 'euro-area', 'UST'),
+    ('Memo: European Union', 'european-union', 'UST'),
+    ('Total Latin America', 'total-latin-america', 'UST'),
+    ('Total Caribbean', 'total-caribbean', 'UST'),
+    ('Total Latin America and Caribbean', 'total-latin-america-and-caribbean', 'UST'),
+    ('Total Asia', 'total-asia', 'UST'),
+    ('Total Africa', 'total-africa', 'UST'),
+    ('Total Other', 'total-other', 'UST'),
+    ('All Countries', 'all-countries', 'UST'),
+    ('International', 'international', 'UST'),
+    ('Total Regional Orgs.', 'total-regional-orgs', 'UST'),
+    ('Total IROs', 'total-iros', 'UST'),
+    ('Belgium and Luxembourg', 'belgium-luxembourg', 'UST'),
+    ('Channel Islands and Isle of Man', 'channel-islands-and-isle-of-man', 'UST'),
+    ('German Democratic Republic', 'german-democratic-republic', 'UST'),
+    ('British West Indies', 'british-west-indies', 'UST'),
+    ('Netherlands Antilles', 'netherlands-antilles', 'UST'),
+    ('Of Which: Foreign Official', 'foreign-official', 'UST'),
+    ('Of Which: Foreign Non-Official', 'foreign-non-official', 'UST'),
+    ('Of Which: Foreign Official Treasury Bills', 'foreign-official', 'UST-BILLS'),
+    ('Of Which: Foreign Official T-Bonds & Notes', 'foreign-official', 'UST-NOTES-BONDS');
 
 -- TIC Major Foreign Holders history, parsed by the extension itself.
 WITH figures AS (
@@ -3166,48 +3554,6 @@ Department of the Treasury/Federal Reserve Board
 )
 INSERT INTO @extschema@.position_comparison (holder_id, instrument, as_of, amount, source_id)
 SELECT holder_id, instrument, as_of, amount, 'tic-mfhhis01' FROM figures WHERE NOT official;
-
--- TIC Table 5 excerpt: the months after the history.
-INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id) VALUES
-    ('JP', 'UST', (date '2026-04-01' - 1), @extschema@.holding(1191.6 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('JP', 'UST', (date '2026-03-01' - 1), @extschema@.holding(1239.3 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('JP', 'UST', (date '2026-02-01' - 1), @extschema@.holding(1225.3 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('GB', 'UST', (date '2026-04-01' - 1), @extschema@.holding(926.9 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('GB', 'UST', (date '2026-03-01' - 1), @extschema@.holding(897.3 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('GB', 'UST', (date '2026-02-01' - 1), @extschema@.holding(879.7 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CN', 'UST', (date '2026-04-01' - 1), @extschema@.holding(652.3 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CN', 'UST', (date '2026-03-01' - 1), @extschema@.holding(693.3 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CN', 'UST', (date '2026-02-01' - 1), @extschema@.holding(694.4 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('KY', 'UST', (date '2026-04-01' - 1), @extschema@.holding(459.4 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('KY', 'UST', (date '2026-03-01' - 1), @extschema@.holding(443.0 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('KY', 'UST', (date '2026-02-01' - 1), @extschema@.holding(432.8 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('BE', 'UST', (date '2026-04-01' - 1), @extschema@.holding(454.0 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('BE', 'UST', (date '2026-03-01' - 1), @extschema@.holding(454.7 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('BE', 'UST', (date '2026-02-01' - 1), @extschema@.holding(451.0 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CA', 'UST', (date '2026-04-01' - 1), @extschema@.holding(439.4 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CA', 'UST', (date '2026-03-01' - 1), @extschema@.holding(446.3 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CA', 'UST', (date '2026-02-01' - 1), @extschema@.holding(395.8 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('LU', 'UST', (date '2026-04-01' - 1), @extschema@.holding(432.0 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('LU', 'UST', (date '2026-03-01' - 1), @extschema@.holding(445.7 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('LU', 'UST', (date '2026-02-01' - 1), @extschema@.holding(446.0 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('FR', 'UST', (date '2026-04-01' - 1), @extschema@.holding(393.0 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('FR', 'UST', (date '2026-03-01' - 1), @extschema@.holding(395.1 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('FR', 'UST', (date '2026-02-01' - 1), @extschema@.holding(380.5 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('IE', 'UST', (date '2026-04-01' - 1), @extschema@.holding(355.2 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('IE', 'UST', (date '2026-03-01' - 1), @extschema@.holding(350.6 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('IE', 'UST', (date '2026-02-01' - 1), @extschema@.holding(342.0 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('TW', 'UST', (date '2026-04-01' - 1), @extschema@.holding(300.8 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('TW', 'UST', (date '2026-03-01' - 1), @extschema@.holding(313.5 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('TW', 'UST', (date '2026-02-01' - 1), @extschema@.holding(307.8 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CH', 'UST', (date '2026-04-01' - 1), @extschema@.holding(286.4 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CH', 'UST', (date '2026-03-01' - 1), @extschema@.holding(286.7 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('CH', 'UST', (date '2026-02-01' - 1), @extschema@.holding(289.2 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('HK', 'UST', (date '2026-04-01' - 1), @extschema@.holding(278.2 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('HK', 'UST', (date '2026-03-01' - 1), @extschema@.holding(269.2 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('HK', 'UST', (date '2026-02-01' - 1), @extschema@.holding(259.9 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('SG', 'UST', (date '2026-04-01' - 1), @extschema@.holding(274.3 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('SG', 'UST', (date '2026-03-01' - 1), @extschema@.holding(280.0 * 1000000000, 'USD'), 'market', 'tic-slt-table5'),
-    ('SG', 'UST', (date '2026-02-01' - 1), @extschema@.holding(273.4 * 1000000000, 'USD'), 'market', 'tic-slt-table5');
 
 -- Bank figures: every one as a disclosure; the dated holdings also as positions.
 INSERT INTO @extschema@.disclosure (id, holder_id, as_of, kind, instrument, amount, source_id, quote, caveat) VALUES
@@ -32918,10 +33264,22 @@ ALTER TABLE @extschema@.fx_rate
     ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
 ALTER TABLE @extschema@.dollar_index
     ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.transaction
+    ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.position_vintage
+    ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.custody_holding
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.treasury_yield
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
 
 -- Every table under the lineage rules (05_lineage.sql), parents first: from
 -- here on, rows written outside an extension script are the user's.
 SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
-    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index']) AS t;
+    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
+    '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
+    '@extschema@.treasury_yield']) AS t;

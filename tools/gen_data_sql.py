@@ -278,8 +278,6 @@ def generate(root):
         holder_rows(root, countries),
         '\n-- TIC Major Foreign Holders history, parsed by the extension itself.\n',
         tic_mfh_sql(dollar_quoted(read(root, 'tic/mfhhis01_2026-03-18.txt'), 'tic'), 'tic-mfhhis01'),
-        '\n-- TIC Table 5 excerpt: the months after the history.\n',
-        table5_rows(root, labels),
         '\n-- Bank figures: every one as a disclosure; the dated holdings also as positions.\n',
         bank_sql,
         fed_monthly_sql(root, currencies),
