@@ -92,3 +92,41 @@ COMMENT ON COLUMN @extschema@.treasury_yield.maturity_months IS 'Constant maturi
 COMMENT ON COLUMN @extschema@.treasury_yield.yield_percent IS 'Yield, percent per annum, as printed';
 COMMENT ON COLUMN @extschema@.treasury_yield.source_id IS 'Source of the figure';
 COMMENT ON COLUMN @extschema@.treasury_yield.shipped IS 'True for rows installed by the extension';
+
+-- Parsers of the official files (src/core/tic_flows.cpp): one row per printed
+-- row or figure, amounts as printed (millions or billions of USD, percent).
+-- Errors: 22P02 naming the line.
+CREATE FUNCTION @extschema@.parse_tic_form_s(document text,
+        OUT line integer, OUT label text, OUT country_code text, OUT as_of date,
+        OUT treasury_purchases numeric, OUT agency_purchases numeric, OUT corporate_bond_purchases numeric,
+        OUT corporate_stock_purchases numeric, OUT foreign_bond_purchases numeric, OUT foreign_stock_purchases numeric,
+        OUT treasury_sales numeric, OUT agency_sales numeric, OUT corporate_bond_sales numeric,
+        OUT corporate_stock_sales numeric, OUT foreign_bond_sales numeric, OUT foreign_stock_sales numeric)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'holdings_parse_tic_form_s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 45000;
+COMMENT ON FUNCTION @extschema@.parse_tic_form_s(text) IS
+    'Parses TIC Form S (s1_globl.txt): one row per country and month, gross purchases by foreigners from US residents (columns [1]..[6]) and gross sales to them ([7]..[12]), millions of USD';
+
+CREATE FUNCTION @extschema@.parse_tic_slt_table3(document text,
+        OUT line integer, OUT label text, OUT country_code text, OUT as_of date,
+        OUT holdings numeric, OUT net_purchases numeric,
+        OUT long_term_holdings numeric, OUT long_term_net_purchases numeric, OUT long_term_valuation_change numeric,
+        OUT short_term_holdings numeric, OUT short_term_net_purchases numeric)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'holdings_parse_tic_slt_table3' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8000;
+COMMENT ON FUNCTION @extschema@.parse_tic_slt_table3(text) IS
+    'Parses TIC Table 3 (slt_table3.txt): one row per country and month, holdings and net U.S. sales (= net purchases by the holder) of Treasuries, total, long-term (with valuation change) and short-term, millions of USD; null where printed n.a.';
+
+CREATE FUNCTION @extschema@.parse_tic_slt_table5(document text,
+        OUT line integer, OUT label text, OUT as_of date, OUT usd_bn numeric)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'holdings_parse_tic_slt_table5' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 400;
+COMMENT ON FUNCTION @extschema@.parse_tic_slt_table5(text) IS
+    'Parses TIC Table 5 (slt_table5.txt, Major Foreign Holders): one row per printed figure, billions of USD';
+
+CREATE FUNCTION @extschema@.parse_fred_csv(document text,
+        OUT line integer, OUT series text, OUT as_of date, OUT value numeric)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'holdings_parse_fred_csv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10000;
+COMMENT ON FUNCTION @extschema@.parse_fred_csv(text) IS
+    'Parses a FRED series export (fredgraph.csv: observation_date,SERIES): one row per date; value null where FRED prints no value (holidays)';
