@@ -53,6 +53,7 @@ $classify$;
 -- Transactions, custody, yields and vintages (new in 0.2.0), with their foreign
 -- keys (a fresh install adds these in 90_constraints.sql).
 --@include src/install/46_flows.sql
+--@include src/install/47_flow_loaders.sql
 ALTER TABLE @extschema@.transaction
     ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
     ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
@@ -67,6 +68,9 @@ ALTER TABLE @extschema@.treasury_yield
 -- The shipped data of 0.2.0, merged under the lineage rules.
 --@release-data current new_
 SELECT @extschema@.lineage_apply_release('new_');
+
+-- Flow views and monthly components (new in 0.2.0).
+--@include src/install/66_flow_views.sql
 
 -- Every table under the lineage rules (as 90_constraints.sql does).
 SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
