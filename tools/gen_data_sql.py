@@ -187,13 +187,15 @@ SELECT holder_id, instrument, as_of, amount, %s FROM figures WHERE NOT official;
 
 def table5_sql(document):
     """TIC Table 5 (billions): the same vintage as Table 3, less precise; a figure whose
-    key position already has goes into position_vintage."""
+    key position already has goes into position_vintage. Its "All Other" (the rest beyond
+    its top 20) is another grouping than mfhhis01's "All Other" and is not loaded."""
     return """WITH placed AS (
     SELECT l.holder_id, l.instrument, p.as_of, @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount,
            x.holder_id IS NOT NULL AS superseded
       FROM @extschema@.parse_tic_slt_table5(%s) p
       JOIN @extschema@.tic_label l ON l.label = p.label
       LEFT JOIN @extschema@.position x ON x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of
+     WHERE p.label <> 'All Other'  -- the rest beyond Table 5's top 20, not mfhhis01's "All Other"
 ), official AS (
     INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
     SELECT holder_id, instrument, as_of, amount, 'market', 'tic-slt-table5' FROM placed WHERE NOT superseded

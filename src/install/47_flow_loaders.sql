@@ -78,7 +78,9 @@ CREATE FUNCTION @extschema@.load_staging(target regclass, name text) RETURNS reg
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    EXECUTE format('DROP TABLE IF EXISTS pg_temp.%I', name);
+    IF pg_catalog.to_regclass('pg_temp.' || pg_catalog.quote_ident(name)) IS NOT NULL THEN
+        EXECUTE format('DROP TABLE pg_temp.%I', name);
+    END IF;
     EXECUTE format('CREATE TEMPORARY TABLE %I (LIKE %s INCLUDING DEFAULTS) ON COMMIT DROP', name, target);
     RETURN pg_catalog.to_regclass('pg_temp.' || pg_catalog.quote_ident(name));
 END
@@ -220,7 +222,9 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_slt_table3(text, text, boolean) IS
     'Loads TIC Table 3 (slt_table3.txt): holdings by maturity into position, net purchases and valuation change into transaction, all or nothing; returns every change (dry_run: reports without writing)';
 
--- TIC Table 5 (billions of USD). A figure that the position already holds to
+-- TIC Table 5 (billions of USD). Its "All Other" (every country beyond its top
+-- 20) is not the grouping mfhhis01 prints under that label: it is not loaded
+-- (Grand Total minus the listed countries gives it). A figure that the position already holds to
 -- more precision (it rounds to the printed figure) is not a revision: it goes to
 -- position_vintage; a different figure updates position.
 CREATE FUNCTION @extschema@.load_tic_slt_table5(document text, source_id text, dry_run boolean DEFAULT false)
@@ -239,7 +243,8 @@ BEGIN
             AND round(@extschema@.amount(x.amount) / 1000000000, 1) = p.usd_bn) AS same_figure
       FROM @extschema@.parse_tic_slt_table5(document) p
       LEFT JOIN @extschema@.tic_label l ON l.label = p.label
-      LEFT JOIN @extschema@.position x ON x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of;
+      LEFT JOIN @extschema@.position x ON x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of
+     WHERE p.label <> 'All Other';  -- the rest beyond Table 5's top 20: not mfhhis01's "All Other"
     PERFORM @extschema@.check_tic_rows('TIC Table 5 document',
         (SELECT jsonb_agg(jsonb_build_object('line', t.line, 'label', t.label, 'holder_id', t.holder_id,
                                              'instrument', t.instrument, 'as_of', t.as_of))
