@@ -34,8 +34,9 @@ COMMENT ON FUNCTION @extschema@.check_source(text) IS 'Loader helper: 23503 unle
 
 -- Brings the rows of target to those of staging (a temporary table LIKE target):
 -- returns, then (unless dry_run) applies, every update of an existing key whose
--- values differ and every insert of a missing key. Rows of target not in staging
--- are left alone.
+-- values differ and every insert of a missing key. A row whose figures are the
+-- same is not touched even if the source differs (an unchanged shipped figure
+-- stays shipped). Rows of target not in staging are left alone.
 CREATE FUNCTION @extschema@.load_apply(target regclass, staging regclass, dry_run boolean)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
     LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
@@ -57,12 +58,14 @@ BEGIN
                 CASE WHEN t.%1$I IS NULL THEN NULL ELSE pg_catalog.to_jsonb(t) - %4$L::text[] END,
                 pg_catalog.to_jsonb(s) - %4$L::text[]
            FROM %5$s s LEFT JOIN %6$s t ON %7$s
-          WHERE t.%1$I IS NULL OR pg_catalog.to_jsonb(t) - ''shipped'' <> pg_catalog.to_jsonb(s) - ''shipped''
+          WHERE t.%1$I IS NULL
+             OR pg_catalog.to_jsonb(t) - ''{shipped,source_id}''::text[] <> pg_catalog.to_jsonb(s) - ''{shipped,source_id}''::text[]
           ORDER BY 3',
         keys[1], tname, @extschema@.lineage_key_expr(target, 's'), keys || 'shipped'::text, staging, target, on_key);
     IF NOT dry_run THEN
         EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %s s WHERE %s
-                          AND pg_catalog.to_jsonb(t) - ''shipped'' <> pg_catalog.to_jsonb(s) - ''shipped''',
+                          AND pg_catalog.to_jsonb(t) - ''{shipped,source_id}''::text[]
+                              <> pg_catalog.to_jsonb(s) - ''{shipped,source_id}''::text[]',
                        target, cols, scols, staging, on_key);
         EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM %s s WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE %s)',
                        target, cols, scols, staging, target, on_key);
