@@ -53,12 +53,32 @@ BEGIN
 END
 $classify$;
 
+-- Transactions, custody, yields and vintages (new in 0.2.0), with their foreign
+-- keys (a fresh install adds these in 90_constraints.sql).
+--@include src/install/46_flows.sql
+--@include src/install/47_flow_loaders.sql
+ALTER TABLE @extschema@.transaction
+    ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.position_vintage
+    ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.custody_holding
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.treasury_yield
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+
 -- The shipped data of 0.2.0, merged under the lineage rules.
 --@release-data current new_
 SELECT @extschema@.lineage_apply_release('new_');
+
+-- Flow views and monthly components (new in 0.2.0).
+--@include src/install/66_flow_views.sql
 
 -- Every table under the lineage rules (as 90_constraints.sql does).
 SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
-    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index']) AS t;
+    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
+    '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
+    '@extschema@.treasury_yield']) AS t;

@@ -7,23 +7,24 @@ INSERT INTO source (id, publisher, title, url)
 VALUES ('tic-test-release', 'US Treasury', 'test release', 'https://example.org/mfh.txt');
 CREATE TEMP TABLE before AS SELECT holder_id, instrument, as_of, amount FROM position;
 
--- A small release: Japan revised for 2025-12, a new month 2026-04, a series break column.
+-- A small release: Japan revised for 2025-12, a new month 2026-05, a series break column.
 SELECT set_eq(
     $$SELECT action, holder_id, instrument, as_of, amount FROM load_tic_mfh(
-        E'\tApr\tDec\tDec\nCountry\t2026\t2025\t2025\n\t------\t------\t------\n' ||
+        E'\tMay\tDec\tDec\nCountry\t2026\t2025\t2025\n\t------\t------\t------\n' ||
         E'Japan\t1200.1\t1190\t1185.5\n"Korea, South "\t150.2\tn.a.\t*\n' ||
         E'Of which:\t\t\t\n  For. Official\t3900\t3887\t3887\n', 'tic-test-release')$$,
-    $$VALUES ('inserted', 'JP', 'UST', date '2026-04-30', '1200.1 bn USD'::holding),
-             ('inserted', 'KR', 'UST', date '2026-04-30', '150.2 bn USD'::holding),
-             ('inserted', 'foreign-official', 'UST', date '2026-04-30', '3900 bn USD'::holding),
+    $$VALUES ('inserted', 'JP', 'UST', date '2026-05-31', '1200.1 bn USD'::holding),
+             ('inserted', 'KR', 'UST', date '2026-05-31', '150.2 bn USD'::holding),
+             ('inserted', 'foreign-official', 'UST', date '2026-05-31', '3900 bn USD'::holding),
              ('updated', 'JP', 'UST', date '2025-12-31', '1190 bn USD'::holding),
+             ('updated', 'foreign-official', 'UST', date '2025-12-31', '3887 bn USD'::holding),
              ('comparison inserted', 'JP', 'UST', date '2025-12-31', '1185.5 bn USD'::holding),
              ('comparison inserted', 'foreign-official', 'UST', date '2025-12-31', '3887 bn USD'::holding)$$,
     'a release inserts new figures, updates revised ones and reports each change');
-SELECT is((SELECT source_id FROM position WHERE holder_id = 'JP' AND as_of = '2025-12-31'), 'tic-test-release',
+SELECT is((SELECT source_id FROM position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'), 'tic-test-release',
           'a revised figure takes the new source');
 SELECT is_empty($$SELECT * FROM load_tic_mfh(
-        E'\tApr\nCountry\t2026\nJapan\t1200.1\n', 'tic-test-release')$$,
+        E'\tMay\nCountry\t2026\nJapan\t1200.1\n', 'tic-test-release')$$,
     'loading the same figures again changes nothing');
 
 -- Malformed documents: a clear error naming the line, nothing loaded.
