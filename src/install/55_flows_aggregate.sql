@@ -29,9 +29,9 @@ COMMENT ON COLUMN @extschema@.flow_decomposition.valuation_effect IS
 COMMENT ON COLUMN @extschema@.flow_decomposition.fx_effect IS
     'What the exchange rate did: total_change - flow_effect - valuation_effect (zero when the report currency is the positions'' currency)';
 COMMENT ON COLUMN @extschema@.flow_decomposition.reported_valuation IS
-    'The valuation changes the source reports, at each period''s rate: sum V_i r_i over the periods that report one; NULL from the four-argument form';
+    'The valuation changes the source reports, at each period''s rate: sum V_i r_i over the periods that report one; NULL when none does, and from the four-argument form';
 COMMENT ON COLUMN @extschema@.flow_decomposition.valuation_residual IS
-    'valuation_effect - reported_valuation: revisions, breaks, periods without a reported valuation, and the two systems'' differences; NULL from the four-argument form';
+    'valuation_effect - reported_valuation: revisions, breaks, periods without a reported valuation, and the two systems'' differences; NULL when no period reports a valuation, and from the four-argument form';
 COMMENT ON COLUMN @extschema@.flow_decomposition.periods IS
     'Number of periods: dates with a level, minus one (a missing level merges two periods into one)';
 COMMENT ON COLUMN @extschema@.flow_decomposition.periods_without_net_purchases IS

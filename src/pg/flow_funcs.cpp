@@ -98,8 +98,9 @@ holdings::FlowDecomposition decompose_state(FlowSeries* s) {
     return d;
 }
 
-// The flow_decomposition row; without reported valuations its two valuation
-// fields and their period count are NULL.
+// The flow_decomposition row. From the four-argument form, the reported
+// valuation, the residual and their period count are NULL; from the five-argument
+// form the first two are NULL when no period reports a valuation.
 Datum decomposition_datum(FunctionCallInfo fcinfo, bool with_valuation) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     auto* s = reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
@@ -117,7 +118,9 @@ Datum decomposition_datum(FunctionCallInfo fcinfo, bool with_valuation) {
     values[8] = Int32GetDatum(static_cast<int32>(d.periods));
     values[9] = Int32GetDatum(static_cast<int32>(d.periods_without_net_purchases));
     values[10] = Int32GetDatum(static_cast<int32>(d.periods_with_reported_valuation));
-    if (!with_valuation) nulls[6] = nulls[7] = nulls[10] = true;
+    if (!with_valuation) nulls[10] = true;
+    // No period reported a valuation: reported and residual are unknown, not zero.
+    if (!with_valuation || d.periods_with_reported_valuation == 0) nulls[6] = nulls[7] = true;
     return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 

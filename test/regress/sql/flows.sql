@@ -51,6 +51,11 @@ SELECT holder, (flow_decompose(level, as_of, net_purchases, 'JPY', valuation)).*
 SELECT (flow_decompose(level, as_of, net_purchases, 'USD', valuation)).reported_valuation AS reported,
        (flow_decompose(level, as_of, net_purchases, 'USD', valuation)).valuation_residual AS residual
   FROM flows_example WHERE holder = 'A';
+-- No period reports a valuation (A's February row left out): reported and
+-- residual are unknown (NULL), not zero.
+SELECT (d).reported_valuation, (d).valuation_residual, (d).periods_with_reported_valuation
+  FROM (SELECT flow_decompose(level, as_of, net_purchases, 'USD', valuation) AS d
+          FROM flows_example WHERE holder = 'A' AND as_of <> '2024-02-29') s;
 
 -- Missing period: without A's February level the two months are one period
 -- ending in March; February's flow (a row without a level) counts in it, at
