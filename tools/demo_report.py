@@ -94,9 +94,8 @@ def main():
                'holders); it counts only what they keep at the New York Fed, so moving securities to another',
                'custodian (Euroclear, a private bank) looks like a sale (the largest weekly fall on record, in',
                'March 2014, was widely read as securities moved out of the Fed, not sold); it is at face value,',
-               'so price moves do not show, while TIC holdings are at market value (in 2022 most of the fall in',
-               'TIC\'s Foreign Official line is prices); and it is weekly and quick, while TIC is monthly, six',
-               'weeks late and revised. When the two disagree by more than prices explain, read custody as a',
+               'so price moves do not show, while they do in TIC\'s market-value holdings (2022: bond prices',
+               'fell); and it is weekly and quick, while TIC is monthly, six weeks late and revised. When the two disagree by more than prices explain, read custody as a',
                'prompt to check TIC, not as transactions.', '']
 
     # Chart 3: Japan's monthly change in yen split into flows, valuation and FX.
