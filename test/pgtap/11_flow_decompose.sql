@@ -5,7 +5,7 @@
 -- parallel; shuffled input gives the same result; the identity holds in every
 -- group and on every row of a running window.
 BEGIN;
-SELECT plan(16);
+SELECT plan(20);
 SET search_path = public, holdings;
 
 -- Half-to-even rounding of x * to_rate / from_rate at 8 digits, exactly.
@@ -169,6 +169,63 @@ SELECT is((SELECT count(*) FROM running
 SELECT set_eq('SELECT holder, d FROM running WHERE from_last = 1',
               'SELECT holder, d FROM ext_fed WHERE holder <= 5 OR holder > 195',
               'running window: the last row equals the grouped result');
+
+-- On the shipped data: Japan 2022 (TIC Table 3 levels, Form S and bill-change
+-- flows) gives the issue's worked example, in millions of USD.
+CREATE TEMP VIEW japan AS
+SELECT as_of, amount AS level, NULL::holding AS net_purchases, NULL::holding AS reported_valuation
+  FROM position WHERE holder_id = 'JP' AND instrument = 'UST'
+UNION ALL
+SELECT as_of, NULL, net_purchases, CASE WHEN instrument = 'UST-NOTES-BONDS' THEN valuation_change END
+  FROM transaction WHERE holder_id = 'JP';
+SET holdings.rate_set = 'fed-monthly';
+SELECT results_eq(
+    $$SELECT amount((d).total_change) / 1e6, amount((d).flow_effect) / 1e6, amount((d).valuation_effect) / 1e6,
+             amount((d).fx_effect), (d).periods, (d).periods_without_net_purchases
+        FROM (SELECT flow_decompose(level, as_of, net_purchases, 'USD') AS d FROM japan
+               WHERE as_of BETWEEN '2021-12-31' AND '2022-12-31') s$$,
+    $$VALUES (-225735::numeric, -133818::numeric, -91917::numeric, 0::numeric, 12, 0)$$,
+    'Japan 2022: holdings -225,735, transactions -133,818, valuation -91,917 (USD mn), no FX in USD');
+-- Monthly components (a window over each month and the one before) add up to
+-- the year exactly, in yen.
+SELECT results_eq(
+    $$SELECT sum((d).total_change), sum((d).flow_effect), sum((d).valuation_effect), sum((d).fx_effect)
+        FROM (SELECT as_of, flow_decompose(level, as_of, net_purchases, 'JPY') OVER (ORDER BY as_of ROWS 1 PRECEDING) AS d
+                FROM (SELECT as_of, sum(level) AS level, sum(net_purchases) AS net_purchases FROM japan
+                       WHERE as_of BETWEEN '2021-12-31' AND '2022-12-31' GROUP BY as_of) m) w
+       WHERE as_of > '2021-12-31'$$,
+    $$SELECT (d).total_change, (d).flow_effect, (d).valuation_effect, (d).fx_effect
+        FROM (SELECT flow_decompose(level, as_of, net_purchases, 'JPY') AS d FROM japan
+               WHERE as_of BETWEEN '2021-12-31' AND '2022-12-31') s$$,
+    'Japan 2022 in yen: the twelve monthly decompositions add up to the yearly one exactly');
+
+-- postgres_fdw: the state depends only on its input (IMMUTABLE steps), so a
+-- query grouped by holder is sent whole to the remote server. (Plans only: no
+-- connection is made.) A constant report currency is not pushed down:
+-- postgres_fdw ships no aggregate whose collatable argument does not come from
+-- a remote column.
+CREATE FUNCTION pg_temp.verbose_plan(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    line text;
+    result text := '';
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' || query LOOP
+        result := result || line || E'\n';
+    END LOOP;
+    RETURN result;
+END
+$$;
+CREATE EXTENSION IF NOT EXISTS postgres_fdw;
+CREATE SERVER flows_remote FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname 'nowhere', extensions 'holdings');
+CREATE USER MAPPING FOR CURRENT_USER SERVER flows_remote;
+CREATE FOREIGN TABLE remote_flows (holder text, as_of date, level holding, net_purchases holding, report text)
+    SERVER flows_remote OPTIONS (table_name 'flows');
+SELECT matches(pg_temp.verbose_plan($q$SELECT holder, flow_decompose(level, as_of, net_purchases, report) FROM remote_flows GROUP BY holder$q$),
+               'Remote SQL: SELECT holder, holdings\.flow_decompose\(level, as_of, net_purchases, report\) FROM public\.flows GROUP BY 1',
+               'postgres_fdw pushes flow_decompose grouped by holder down to the remote server');
+SELECT doesnt_match(pg_temp.verbose_plan($q$SELECT holder, flow_decompose(level, as_of, net_purchases, 'JPY') FROM remote_flows GROUP BY holder$q$),
+                    'flow_decompose.*GROUP BY',
+                    'a constant report currency keeps the aggregate local (postgres_fdw collation rule)');
 
 SELECT * FROM finish();
 ROLLBACK;
