@@ -15,6 +15,8 @@ struct DatedSeries {
     uint32 count;
     uint32 capacity;
     Item* items;
+    uint32 sorted;  // items[0, sorted) are ascending and distinct (set by compact)
+    uint32 hint;    // where find_dated last found a date of the sorted prefix
 };
 
 constexpr uint32 kInitialCapacity = 16;
@@ -26,6 +28,8 @@ DatedSeries<Item>* new_dated_series(MemoryContext context, holdings::CurrencyCod
     s->currency = currency;
     s->report = report;
     s->count = 0;
+    s->sorted = 0;
+    s->hint = 0;
     s->capacity = capacity < kInitialCapacity ? kInitialCapacity : capacity;
     s->items = static_cast<Item*>(MemoryContextAlloc(context, sizeof(Item) * s->capacity));
     return s;
@@ -37,6 +41,43 @@ void compact(DatedSeries<Item>* s) {
     std::size_t n = 0;
     run_core([&] { n = holdings::compact_dated(s->items, s->count); });
     s->count = static_cast<uint32>(n);
+    s->sorted = s->count;
+}
+
+// The item of `day` if the state already has one where it can be found without
+// sorting: the last item, or one of the sorted prefix (the one after the
+// previous hit, else a binary search). Rows of a group that cycle through the
+// same dates, in order or not, then merge in place and the state never grows or
+// sorts.
+template <typename Item>
+Item* find_dated(DatedSeries<Item>* s, holdings::Day day) {
+    if (s->count == 0) return nullptr;
+    Item* last = &s->items[s->count - 1];
+    if (last->date == day) return last;
+    uint32 n = s->sorted;
+    if (n == 0 || day > s->items[n - 1].date) return nullptr;
+    uint32 next = s->hint + 1;
+    if (next < n && s->items[next].date == day) {
+        s->hint = next;
+        return &s->items[next];
+    }
+    uint32 lo = 0, hi = n;
+    while (lo < hi) {
+        uint32 mid = lo + (hi - lo) / 2;
+        if (s->items[mid].date < day) lo = mid + 1; else hi = mid;
+    }
+    if (lo == n || s->items[lo].date != day) return nullptr;
+    s->hint = lo;
+    return &s->items[lo];
+}
+
+// Appends an item of a date the state has no item for (see find_dated).
+template <typename Item>
+void append_dated(DatedSeries<Item>* s, const Item& item) {
+    reserve(s, 1);
+    bool in_order = s->sorted == s->count && (s->count == 0 || s->items[s->count - 1].date < item.date);
+    s->items[s->count++] = item;
+    if (in_order) s->sorted = s->count;
 }
 
 // Room for `extra` more items. Compacting first keeps memory proportional to

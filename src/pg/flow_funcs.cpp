@@ -38,51 +38,73 @@ constexpr uint64 kHeaderBytes = 3 * 4;
     pg_unreachable();
 }
 
+// The currency of the first of the row's holdings that is not NULL.
+inline CurrencyCode row_currency(const Holding* level, const Holding* flows, const Holding* valuation) {
+    return level != nullptr ? level->currency : flows != nullptr ? flows->currency : valuation->currency;
+}
+
+// Raises 22U01 unless every holding of the row is in `currency`.
+inline void check_row_currency(CurrencyCode currency, const Holding* level, const Holding* flows,
+                               const Holding* valuation) {
+    const Holding* values[3] = {level, flows, valuation};
+    for (const Holding* h : values)
+        if (h != nullptr && h->currency != currency) raise_mismatch(currency, h->currency);
+}
+
 // Arguments: state, level, as_of, net_purchases, report_ccy[, reported_valuation].
 Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation) {
     MemoryContext context = aggregate_context(fcinfo, "flow_decompose_accum");
     auto* s = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
-    const Holding* values[3] = {nullptr, nullptr, nullptr};
-    if (!PG_ARGISNULL(1)) values[0] = arg_holding(fcinfo, 1);
-    if (!PG_ARGISNULL(3)) values[1] = arg_holding(fcinfo, 3);
-    if (with_valuation && !PG_ARGISNULL(5)) values[2] = arg_holding(fcinfo, 5);
+    const Holding* level = PG_ARGISNULL(1) ? nullptr : arg_holding(fcinfo, 1);
+    const Holding* flows = PG_ARGISNULL(3) ? nullptr : arg_holding(fcinfo, 3);
+    const Holding* valuation = with_valuation && !PG_ARGISNULL(5) ? arg_holding(fcinfo, 5) : nullptr;
     // A row without a date, or with nothing reported, says nothing.
-    if (PG_ARGISNULL(2) || (values[0] == nullptr && values[1] == nullptr && values[2] == nullptr)) {
+    if (PG_ARGISNULL(2) || (level == nullptr && flows == nullptr && valuation == nullptr)) {
         if (s == nullptr) PG_RETURN_NULL();
         PG_RETURN_POINTER(s);
     }
     if (PG_ARGISNULL(4))
         ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
                         errmsg("report currency must not be null")));
-    DatedFlow row{};
-    row.date = PG_GETARG_DATEADT(2);
-    CurrencyCode currency = s != nullptr ? s->currency : 0;
-    static constexpr uint32 kFlag[3] = {holdings::kHasLevel, holdings::kHasNetPurchases,
-                                        holdings::kHasReportedValuation};
-    holdings::Raw128* fields[3] = {&row.level, &row.net_purchases, &row.reported_valuation};
-    for (int k = 0; k < 3; ++k) {
-        if (values[k] == nullptr) continue;
-        if (currency == 0) currency = values[k]->currency;
-        if (values[k]->currency != currency) raise_mismatch(currency, values[k]->currency);
-        fields[k]->set(values[k]->raw());
-        row.flags |= kFlag[k];
-    }
+    DateADT day = PG_GETARG_DATEADT(2);
     if (s == nullptr) {
-        s = new_dated_series<DatedFlow>(context, currency, currency_argument(PG_GETARG_TEXT_PP(4)),
-                                        kInitialCapacity);
-    } else {
-        if (!same_code(PG_GETARG_TEXT_PP(4), s->report))
-            ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                            errmsg("report currency must be the same for every row of a group")));
-        // Rows of one date usually arrive together: merge into the last item in place.
-        if (s->count > 0 && s->items[s->count - 1].date == row.date) {
-            DatedFlow& last = s->items[s->count - 1];
-            run_core([&] { holdings::merge_same_date(last, row); });
-            PG_RETURN_POINTER(s);
-        }
+        CurrencyCode report = currency_argument(PG_GETARG_TEXT_PP(4));
+        s = new_dated_series<DatedFlow>(context, row_currency(level, flows, valuation), report, kInitialCapacity);
+    } else if (!same_code(PG_GETARG_TEXT_PP(4), s->report)) {
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("report currency must be the same for every row of a group")));
     }
-    reserve(s, 1);
-    s->items[s->count++] = row;
+    check_row_currency(s->currency, level, flows, valuation);
+    DatedFlow* item = find_dated(s, day);
+    if (item != nullptr) {
+        // A date the state has: add the row to it in place.
+        run_core([&] {
+            if (level != nullptr) item->level.set(holdings::checked_add(item->level.get(), level->raw()));
+            if (flows != nullptr)
+                item->net_purchases.set(holdings::checked_add(item->net_purchases.get(), flows->raw()));
+            if (valuation != nullptr)
+                item->reported_valuation.set(holdings::checked_add(item->reported_valuation.get(), valuation->raw()));
+        });
+        item->flags |= (level != nullptr ? holdings::kHasLevel : 0) |
+                       (flows != nullptr ? holdings::kHasNetPurchases : 0) |
+                       (valuation != nullptr ? holdings::kHasReportedValuation : 0);
+        PG_RETURN_POINTER(s);
+    }
+    DatedFlow row{};
+    row.date = day;
+    if (level != nullptr) {
+        row.level.set(level->raw());
+        row.flags |= holdings::kHasLevel;
+    }
+    if (flows != nullptr) {
+        row.net_purchases.set(flows->raw());
+        row.flags |= holdings::kHasNetPurchases;
+    }
+    if (valuation != nullptr) {
+        row.reported_valuation.set(valuation->raw());
+        row.flags |= holdings::kHasReportedValuation;
+    }
+    append_dated(s, row);
     PG_RETURN_POINTER(s);
 }
 
@@ -204,9 +226,9 @@ extern "C" Datum holdings_flow_decompose_deserialize(PG_FUNCTION_ARGS) {
         get_raw128(&buf, &item.reported_valuation);
     }
     pq_getmsgend(&buf);
-    s->count = count;
     const DatedFlow* items = s->items;
     run_core([&] { holdings::check_flow_items(items, count); });
+    s->count = s->sorted = count;
     PG_RETURN_POINTER(s);
 }
 
