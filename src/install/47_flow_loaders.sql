@@ -7,17 +7,19 @@
 -- rules (05_lineage.sql): keys that exist and differ are updated, missing keys
 -- inserted; never INSERT ... ON CONFLICT DO UPDATE.
 
--- Raises 22P02 "<what>, line <n>: <message>" (for SQL-side checks of a document).
-CREATE FUNCTION @extschema@.document_error(what text, line integer, message text) RETURNS void
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+-- Raises 22P02 "<what>, line <n>: <message>"; declared boolean so that SQL can
+-- call it in a CASE, and VOLATILE so that the planner never folds a call with
+-- constant arguments (it would raise while planning).
+CREATE FUNCTION @extschema@.document_failure(what text, line bigint, message text) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
     RAISE EXCEPTION '%, line %: %', what, line, message USING ERRCODE = 'invalid_text_representation';
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.document_error(text, integer, text) IS
-    'Loader helper: raises 22P02 naming the document and line';
+COMMENT ON FUNCTION @extschema@.document_failure(text, bigint, text) IS
+    'Parser helper: raises 22P02 naming the document and line (never returns)';
 
 CREATE FUNCTION @extschema@.check_source(source_id text) RETURNS void
     LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -286,12 +288,12 @@ BEGIN
     SELECT * FROM @extschema@.parse_fred_csv(document);
     series_id := (SELECT f.series FROM holdings_load_fred f LIMIT 1);
     IF series_id IS NULL THEN
-        PERFORM @extschema@.document_error('FRED document', 1, 'no observations');
+        PERFORM @extschema@.document_failure('FRED document', 1, 'no observations');
     END IF;
     months := CASE series_id WHEN 'DGS1MO' THEN 1 WHEN 'DGS3MO' THEN 3 WHEN 'DGS6MO' THEN 6 WHEN 'DGS1' THEN 12
                              WHEN 'DGS2' THEN 24 WHEN 'DGS3' THEN 36 WHEN 'DGS5' THEN 60 WHEN 'DGS7' THEN 84
                              WHEN 'DGS10' THEN 120 WHEN 'DGS20' THEN 240 WHEN 'DGS30' THEN 360 END;
-    PERFORM @extschema@.document_error('FRED document', d.line, format('a second observation for %s', d.as_of))
+    PERFORM @extschema@.document_failure('FRED document', d.line, format('a second observation for %s', d.as_of))
        FROM (SELECT max(f.line) AS line, f.as_of FROM holdings_load_fred f
               GROUP BY f.as_of HAVING count(*) > 1 ORDER BY 1 LIMIT 1) d;
     IF series_id = 'WMTSECL1' THEN
@@ -315,7 +317,7 @@ BEGIN
             USING load_fred_series.source_id;
         RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.dollar_index', staged, dry_run);
     ELSE
-        PERFORM @extschema@.document_error('FRED document', 1,
+        PERFORM @extschema@.document_failure('FRED document', 1,
             format('series %s is not one holdings loads (WMTSECL1, DGS*, TWEXBGSMTH, DTWEXBGS)', series_id));
     END IF;
     DROP TABLE holdings_load_fred;
