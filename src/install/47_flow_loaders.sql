@@ -326,3 +326,70 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_fred_series(text, text, boolean) IS
     'Loads a FRED series export into custody_holding (WMTSECL1), treasury_yield (DGS*) or dollar_index (TWEXBGSMTH, DTWEXBGS), all or nothing; returns every change (dry_run: reports without writing)';
+
+-- TIC Major Foreign Holders (mfhhis01 layout, billions of USD): official figures
+-- into position, series-break comparison values into position_comparison. A
+-- figure position already holds more precisely (it rounds to the printed one,
+-- e.g. Table 3's millions) is not a revision: it goes to position_vintage.
+CREATE FUNCTION @extschema@.load_tic_mfh(document text, source_id text, dry_run boolean DEFAULT false)
+    RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
+    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    unknown record;
+    duplicate record;
+    positions regclass;
+    same regclass;
+    comparisons regclass;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM @extschema@.source s WHERE s.id = load_tic_mfh.source_id) THEN
+        RAISE EXCEPTION 'unknown source "%"', load_tic_mfh.source_id
+            USING ERRCODE = 'foreign_key_violation', HINT = 'Add the release to holdings.source first.';
+    END IF;
+    SELECT p.line, p.label INTO unknown
+      FROM @extschema@.parse_tic_mfh(document) p LEFT JOIN @extschema@.tic_label l ON l.label = p.label
+     WHERE l.label IS NULL ORDER BY p.line LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'TIC document, line %: unknown row label "%"', unknown.line, unknown.label
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = 'Map the label to a holder in holdings.tic_label, then load again.';
+    END IF;
+    SELECT min(p.line) AS line, l.holder_id, l.instrument, p.as_of INTO duplicate
+      FROM @extschema@.parse_tic_mfh(document) p JOIN @extschema@.tic_label l ON l.label = p.label
+     WHERE p.official GROUP BY l.holder_id, l.instrument, p.as_of HAVING count(*) > 1 LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'TIC document, line %: a second figure for % % %', duplicate.line,
+            duplicate.holder_id, duplicate.instrument, duplicate.as_of
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+
+    CREATE TEMPORARY TABLE holdings_load_mfh ON COMMIT DROP AS
+    SELECT l.holder_id, l.instrument, p.as_of, p.official, @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount,
+           p.official AND x.amount IS NOT NULL
+               AND x.amount OPERATOR(@extschema@.<>) @extschema@.holding(p.usd_bn * 1000000000, 'USD')
+               AND round(@extschema@.amount(x.amount) / 1000000000, 1) = p.usd_bn AS same_figure
+      FROM @extschema@.parse_tic_mfh(document) p
+      JOIN @extschema@.tic_label l ON l.label = p.label
+      LEFT JOIN @extschema@.position x ON p.official AND x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of;
+    positions := @extschema@.load_staging('@extschema@.position', 'holdings_load_position');
+    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, amount, basis, source_id)
+                    SELECT holder_id, instrument, as_of, amount, ''market'', $1 FROM holdings_load_mfh
+                     WHERE official AND NOT same_figure', positions) USING load_tic_mfh.source_id;
+    same := @extschema@.load_staging('@extschema@.position_vintage', 'holdings_load_same');
+    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, source_id, amount)
+                    SELECT holder_id, instrument, as_of, $1, amount FROM holdings_load_mfh WHERE same_figure',
+                   same) USING load_tic_mfh.source_id;
+    comparisons := @extschema@.load_staging('@extschema@.position_comparison', 'holdings_load_comparison');
+    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, amount, source_id)
+                    SELECT holder_id, instrument, as_of, amount, $1 FROM holdings_load_mfh WHERE NOT official',
+                   comparisons) USING load_tic_mfh.source_id;
+    RETURN QUERY SELECT * FROM @extschema@.load_positions(positions, dry_run);
+    RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.position_vintage', same, dry_run);
+    RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.position_comparison', comparisons, dry_run);
+    DROP TABLE holdings_load_mfh;
+    EXECUTE format('DROP TABLE %s, %s, %s', positions, same, comparisons);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_tic_mfh(text, text, boolean) IS
+    'Loads a TIC Major Foreign Holders document (mfhhis01 layout) into position (and comparison values into position_comparison), all or nothing; returns every change (dry_run: reports without writing)';

@@ -52,6 +52,8 @@ $classify$;
 
 -- Transactions, custody, yields and vintages (new in 0.2.0), with their foreign
 -- keys (a fresh install adds these in 90_constraints.sql).
+-- load_tic_mfh takes dry_run and reports like the other loaders (47_flow_loaders.sql).
+DROP FUNCTION @extschema@.load_tic_mfh(text, text);
 --@include src/install/46_flows.sql
 --@include src/install/47_flow_loaders.sql
 --@include src/install/48_fx_loaders.sql
