@@ -286,16 +286,17 @@ def fed_monthly_sql(root, currencies):
             if m['currency'] not in currencies:
                 sys.exit('fed monthly currency %s is not in ISO 4217' % m['currency'])
             pairs.append('(%s, %s)' % (q(m['label']), q(m['currency'])))
-    return """
--- Federal Reserve H.10/G.5 monthly averages (units per USD), as_of = last day of the month.
+    labels_sql = values('fx_label', ['label', 'currency'],
+                        [(q(m['label']), q(m['currency'] or None)) for m in mapping])
+    return labels_sql + """
+-- Federal Reserve H.10/G.5 monthly averages (units per USD), as_of = last day of the month,
+-- parsed by parse_fed_h10_monthly (what load_fed_h10_monthly loads).
 INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
-SELECT 'fed-monthly', m.currency,
-       (date_trunc('month', f[1]::date) + interval '1 month - 1 day')::date, f[3]::numeric, 'fed-h10-monthly'
-  FROM (SELECT string_to_array(line, ',') AS f
-          FROM string_to_table(%s, E'\\n') AS line
-         WHERE line <> '' AND line NOT LIKE 'Date,%%') AS r
-  JOIN (VALUES %s) AS m (label, currency) ON m.label = r.f[2];
-""" % (dollar_quoted(read(root, 'fx/datasets_exchange-rates_monthly.csv'), 'fed'), ',\n        '.join(pairs))
+SELECT 'fed-monthly', m.currency, p.as_of, p.per_usd, 'fed-h10-monthly'
+  FROM @extschema@.parse_fed_h10_monthly(%s) p
+  JOIN @extschema@.fx_label m ON m.label = p.label
+ WHERE m.currency IS NOT NULL;
+""" % dollar_quoted(read(root, 'fx/datasets_exchange-rates_monthly.csv'), 'fed')
 
 
 def ecb_sql(root, currencies):
@@ -305,30 +306,19 @@ def ecb_sql(root, currencies):
         sys.exit('ECB currencies not in ISO 4217: %s' % missing)
     return """
 -- ECB reference rates (units per EUR) crossed through the USD column: per_usd = rate / USD rate,
--- and EUR per USD = 1 / USD rate, each rounded to 20 decimal places (numeric round).
+-- and EUR per USD = 1 / USD rate, each rounded to 20 decimal places (numeric round); parsed by
+-- parse_ecb_eurofxref (what load_ecb_rates loads).
 WITH cells AS (
-    SELECT d.day, h.code, c.value
-      FROM (SELECT string_to_array(rtrim(line, ','), ',') AS f
-              FROM string_to_table(%s, E'\\n') AS line
-             WHERE line <> '' AND line NOT LIKE 'Date,%%') AS r
-      CROSS JOIN LATERAL (SELECT r.f[1]::date AS day) AS d
-      CROSS JOIN LATERAL unnest(r.f[2:]) WITH ORDINALITY AS c (value, n)
-      JOIN (SELECT code, n FROM unnest(%s::text[]) WITH ORDINALITY AS h (code, n)) AS h ON h.n = c.n
-     WHERE c.value <> 'N/A' AND c.value <> ''
+    SELECT as_of, currency, per_eur FROM @extschema@.parse_ecb_eurofxref(%s)
 ), usd AS (
-    SELECT day, value::numeric AS per_eur FROM cells WHERE code = 'USD'
-), crossed AS (
-    SELECT c.code, c.day, c.value::numeric / u.per_eur AS per_usd
-      FROM cells c JOIN usd u USING (day) WHERE c.code <> 'USD'
-    UNION ALL
-    SELECT 'EUR', day, 1 / per_eur FROM usd
+    SELECT as_of, per_eur FROM cells WHERE currency = 'USD'
 )
 INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
-SELECT 'ecb-daily', code, day,
-       round(per_usd, 20), 'ecb-eurofxref'
-  FROM crossed;
-""" % (dollar_quoted(read(root, 'fx/ecb_eurofxref-hist.csv'), 'ecb'),
-       q('{' + ','.join(header[1:]) + '}'))
+SELECT 'ecb-daily', c.currency, c.as_of, round(c.per_eur / u.per_eur, 20), 'ecb-eurofxref'
+  FROM cells c JOIN usd u USING (as_of) WHERE c.currency <> 'USD'
+UNION ALL
+SELECT 'ecb-daily', 'EUR', as_of, round(1 / per_eur, 20), 'ecb-eurofxref' FROM usd;
+""" % dollar_quoted(read(root, 'fx/ecb_eurofxref-hist.csv'), 'ecb')
 
 
 def dollar_index_sql(root):

@@ -7,17 +7,19 @@
 -- rules (05_lineage.sql): keys that exist and differ are updated, missing keys
 -- inserted; never INSERT ... ON CONFLICT DO UPDATE.
 
--- Raises 22P02 "<what>, line <n>: <message>" (for SQL-side checks of a document).
-CREATE FUNCTION @extschema@.document_error(what text, line integer, message text) RETURNS void
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+-- Raises 22P02 "<what>, line <n>: <message>"; declared boolean so that SQL can
+-- call it in a CASE, and VOLATILE so that the planner never folds a call with
+-- constant arguments (it would raise while planning).
+CREATE FUNCTION @extschema@.document_failure(what text, line bigint, message text) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
     RAISE EXCEPTION '%, line %: %', what, line, message USING ERRCODE = 'invalid_text_representation';
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.document_error(text, integer, text) IS
-    'Loader helper: raises 22P02 naming the document and line';
+COMMENT ON FUNCTION @extschema@.document_failure(text, bigint, text) IS
+    'Parser helper: raises 22P02 naming the document and line (never returns)';
 
 CREATE FUNCTION @extschema@.check_source(source_id text) RETURNS void
     LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -286,12 +288,12 @@ BEGIN
     SELECT * FROM @extschema@.parse_fred_csv(document);
     series_id := (SELECT f.series FROM holdings_load_fred f LIMIT 1);
     IF series_id IS NULL THEN
-        PERFORM @extschema@.document_error('FRED document', 1, 'no observations');
+        PERFORM @extschema@.document_failure('FRED document', 1, 'no observations');
     END IF;
     months := CASE series_id WHEN 'DGS1MO' THEN 1 WHEN 'DGS3MO' THEN 3 WHEN 'DGS6MO' THEN 6 WHEN 'DGS1' THEN 12
                              WHEN 'DGS2' THEN 24 WHEN 'DGS3' THEN 36 WHEN 'DGS5' THEN 60 WHEN 'DGS7' THEN 84
                              WHEN 'DGS10' THEN 120 WHEN 'DGS20' THEN 240 WHEN 'DGS30' THEN 360 END;
-    PERFORM @extschema@.document_error('FRED document', d.line, format('a second observation for %s', d.as_of))
+    PERFORM @extschema@.document_failure('FRED document', d.line, format('a second observation for %s', d.as_of))
        FROM (SELECT max(f.line) AS line, f.as_of FROM holdings_load_fred f
               GROUP BY f.as_of HAVING count(*) > 1 ORDER BY 1 LIMIT 1) d;
     IF series_id = 'WMTSECL1' THEN
@@ -315,7 +317,7 @@ BEGIN
             USING load_fred_series.source_id;
         RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.dollar_index', staged, dry_run);
     ELSE
-        PERFORM @extschema@.document_error('FRED document', 1,
+        PERFORM @extschema@.document_failure('FRED document', 1,
             format('series %s is not one holdings loads (WMTSECL1, DGS*, TWEXBGSMTH, DTWEXBGS)', series_id));
     END IF;
     DROP TABLE holdings_load_fred;
@@ -324,3 +326,70 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_fred_series(text, text, boolean) IS
     'Loads a FRED series export into custody_holding (WMTSECL1), treasury_yield (DGS*) or dollar_index (TWEXBGSMTH, DTWEXBGS), all or nothing; returns every change (dry_run: reports without writing)';
+
+-- TIC Major Foreign Holders (mfhhis01 layout, billions of USD): official figures
+-- into position, series-break comparison values into position_comparison. A
+-- figure position already holds more precisely (it rounds to the printed one,
+-- e.g. Table 3's millions) is not a revision: it goes to position_vintage.
+CREATE FUNCTION @extschema@.load_tic_mfh(document text, source_id text, dry_run boolean DEFAULT false)
+    RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
+    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    unknown record;
+    duplicate record;
+    positions regclass;
+    same regclass;
+    comparisons regclass;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM @extschema@.source s WHERE s.id = load_tic_mfh.source_id) THEN
+        RAISE EXCEPTION 'unknown source "%"', load_tic_mfh.source_id
+            USING ERRCODE = 'foreign_key_violation', HINT = 'Add the release to holdings.source first.';
+    END IF;
+    SELECT p.line, p.label INTO unknown
+      FROM @extschema@.parse_tic_mfh(document) p LEFT JOIN @extschema@.tic_label l ON l.label = p.label
+     WHERE l.label IS NULL ORDER BY p.line LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'TIC document, line %: unknown row label "%"', unknown.line, unknown.label
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = 'Map the label to a holder in holdings.tic_label, then load again.';
+    END IF;
+    SELECT min(p.line) AS line, l.holder_id, l.instrument, p.as_of INTO duplicate
+      FROM @extschema@.parse_tic_mfh(document) p JOIN @extschema@.tic_label l ON l.label = p.label
+     WHERE p.official GROUP BY l.holder_id, l.instrument, p.as_of HAVING count(*) > 1 LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'TIC document, line %: a second figure for % % %', duplicate.line,
+            duplicate.holder_id, duplicate.instrument, duplicate.as_of
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+
+    CREATE TEMPORARY TABLE holdings_load_mfh ON COMMIT DROP AS
+    SELECT l.holder_id, l.instrument, p.as_of, p.official, @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount,
+           p.official AND x.amount IS NOT NULL
+               AND x.amount OPERATOR(@extschema@.<>) @extschema@.holding(p.usd_bn * 1000000000, 'USD')
+               AND round(@extschema@.amount(x.amount) / 1000000000, 1) = p.usd_bn AS same_figure
+      FROM @extschema@.parse_tic_mfh(document) p
+      JOIN @extschema@.tic_label l ON l.label = p.label
+      LEFT JOIN @extschema@.position x ON p.official AND x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of;
+    positions := @extschema@.load_staging('@extschema@.position', 'holdings_load_position');
+    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, amount, basis, source_id)
+                    SELECT holder_id, instrument, as_of, amount, ''market'', $1 FROM holdings_load_mfh
+                     WHERE official AND NOT same_figure', positions) USING load_tic_mfh.source_id;
+    same := @extschema@.load_staging('@extschema@.position_vintage', 'holdings_load_same');
+    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, source_id, amount)
+                    SELECT holder_id, instrument, as_of, $1, amount FROM holdings_load_mfh WHERE same_figure',
+                   same) USING load_tic_mfh.source_id;
+    comparisons := @extschema@.load_staging('@extschema@.position_comparison', 'holdings_load_comparison');
+    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, amount, source_id)
+                    SELECT holder_id, instrument, as_of, amount, $1 FROM holdings_load_mfh WHERE NOT official',
+                   comparisons) USING load_tic_mfh.source_id;
+    RETURN QUERY SELECT * FROM @extschema@.load_positions(positions, dry_run);
+    RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.position_vintage', same, dry_run);
+    RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.position_comparison', comparisons, dry_run);
+    DROP TABLE holdings_load_mfh;
+    EXECUTE format('DROP TABLE %s, %s, %s', positions, same, comparisons);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_tic_mfh(text, text, boolean) IS
+    'Loads a TIC Major Foreign Holders document (mfhhis01 layout) into position (and comparison values into position_comparison), all or nothing; returns every change (dry_run: reports without writing)';

@@ -25,4 +25,4 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
     '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
-    '@extschema@.treasury_yield']) AS t;
+    '@extschema@.treasury_yield', '@extschema@.fx_label']) AS t;

@@ -55,8 +55,11 @@ $classify$;
 
 -- Transactions, custody, yields and vintages (new in 0.2.0), with their foreign
 -- keys (a fresh install adds these in 90_constraints.sql).
+-- load_tic_mfh takes dry_run and reports like the other loaders (47_flow_loaders.sql).
+DROP FUNCTION @extschema@.load_tic_mfh(text, text);
 --@include src/install/46_flows.sql
 --@include src/install/47_flow_loaders.sql
+--@include src/install/48_fx_loaders.sql
 ALTER TABLE @extschema@.transaction
     ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
     ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
@@ -81,4 +84,4 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
     '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
-    '@extschema@.treasury_yield']) AS t;
+    '@extschema@.treasury_yield', '@extschema@.fx_label']) AS t;

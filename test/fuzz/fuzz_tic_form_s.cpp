@@ -39,7 +39,7 @@ void check_string(const char* s, std::size_t size) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const char* text = reinterpret_cast<const char*>(data);
     std::vector<holdings::FormSRow> one, small;
-    bool ok = all_rows<holdings::FormSRow>(text, size, 4096, holdings::parse_tic_form_s_chunk, one);
+    bool ok = all_rows<holdings::FormSRow>(text, size, 64, holdings::parse_tic_form_s_chunk, one);
     bool ok_small = all_rows<holdings::FormSRow>(text, size, 1, holdings::parse_tic_form_s_chunk, small);
     if (ok != ok_small) std::abort();
     if (ok) {

@@ -19,17 +19,22 @@ SELECT is_empty($$
     'every table and view has a COMMENT');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 'v'$$,
-    ARRAY['fx_rate_changed', 'load_tic_mfh'],
-    'only the trigger and the loader are VOLATILE');
+    ARRAY['fx_rate_changed', 'load_tic_mfh',
+          'lineage_row', 'lineage_apply_release', 'lineage_prune', 'lineage_supersede', 'lineage_in_release_script', 'lineage_track', 'lineage_merge', 'lineage_superseded_restored',
+          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions', 'document_failure'],
+    'only the triggers, the loaders and the lineage functions are VOLATILE');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
        AND prokind = 'f'$$,
-    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final'],
-    'the functions that read fx_rate are STABLE, nothing else');
+    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final', 'monthly_components',
+          'lineage_key_match', 'lineage_key_columns', 'lineage_key_expr', 'lineage_key', 'check_source'],
+    'the functions that read fx_rate or the catalog are STABLE, nothing else');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
-    ARRAY['fx_rate_changed', 'load_tic_mfh'],
-    'everything but the trigger and the loader is PARALLEL SAFE');
+    ARRAY['fx_rate_changed', 'load_tic_mfh',
+          'lineage_row', 'lineage_apply_release', 'lineage_prune', 'lineage_supersede', 'lineage_track', 'lineage_merge', 'lineage_superseded_restored',
+          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions'],
+    'everything but the triggers, the loaders and the lineage writers is PARALLEL SAFE');
 SELECT is_empty($$
     SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
      WHERE p.pronamespace = 'holdings'::regnamespace

@@ -2,7 +2,7 @@
 -- a dry run reports exactly what the real run does, a bad document loads nothing
 -- and names its line.
 BEGIN;
-SELECT plan(22);
+SELECT plan(28);
 SET search_path = public, holdings;
 
 INSERT INTO source (id, publisher, title, url)
@@ -127,6 +127,24 @@ SELECT throws_ok($$SELECT * FROM docs, load_fred_series(body, 'no-such-source') 
 SELECT is((SELECT count(*) FROM (SELECT * FROM after_good EXCEPT ALL SELECT * FROM now_all
                                  UNION ALL (SELECT * FROM now_all EXCEPT ALL SELECT * FROM after_good)) d), 0::bigint,
           'failed loads wrote nothing');
+
+-- Exchange-rate files: Fed H.10 monthly and ECB daily.
+SELECT set_eq($$SELECT action, key::text, (old_value ->> 'per_usd')::numeric AS old, (new_value ->> 'per_usd')::numeric AS new
+                  FROM load_fed_h10_monthly(E'Date,Country,Exchange rate\r\n2024-06-01,Japan,157.9000\r\n2026-07-01,Japan,150.0\r\n2026-07-01,Venezuela,1.0\r\n', 'test-release', true)$$,
+              $$VALUES ('updated', '{fed-monthly,JPY,2024-06-30}', 157.8600, 157.9000), ('inserted', '{fed-monthly,JPY,2026-07-31}', NULL, 150.0)$$,
+              'Fed H.10: a revised month updated, a new month inserted, an unmapped label (Venezuela) skipped (dry run)');
+SELECT throws_ok($$SELECT * FROM load_fed_h10_monthly(E'Date,Country,Exchange rate\n2024-06-01,Japan,157.9\n2024-07-01,Atlantis,1\n', 'test-release')$$,
+                 '22P02', 'Fed H.10 document, line 3: unknown country label "Atlantis"', 'Fed H.10: an unknown label names its line');
+SELECT throws_ok($$SELECT * FROM load_fed_h10_monthly(E'Date,Country,Exchange rate\n2024-06-01,Japan,-157.9\n', 'test-release')$$,
+                 '22P02', 'Fed H.10 document, line 2: not a rate: "-157.9"', 'Fed H.10: a bad rate names its line');
+SELECT set_eq($$SELECT action, key::text, round((new_value ->> 'per_usd')::numeric, 6) AS new
+                  FROM load_ecb_rates(E'Date,USD,JPY,CYP,\n2025-05-12,1.1000,165.00,N/A,\n2025-05-09,1.1252,163.36,N/A,\n', 'test-release')$$,
+              $$VALUES ('inserted', '{ecb-daily,EUR,2025-05-12}', round(1 / 1.1, 6)), ('inserted', '{ecb-daily,JPY,2025-05-12}', 150.0)$$,
+              'ECB: a new day crossed through USD, an unchanged day not reported');
+SELECT throws_ok($$SELECT * FROM load_ecb_rates(E'Date,USD,JPY,\n2025-05-12,1.1000,16x5.00,\n', 'test-release')$$,
+                 '22P02', 'ECB document, line 2: not a rate for JPY: "16x5.00"', 'ECB: a bad rate names its line');
+SELECT throws_ok($$SELECT * FROM load_ecb_rates(E'Datum;USD\n', 'test-release')$$,
+                 '22P02', 'ECB document, line 1: expected the header "Date,USD,JPY,..."', 'ECB: a foreign header is rejected');
 
 SELECT * FROM finish();
 ROLLBACK;
