@@ -34,7 +34,7 @@ constexpr uint64 kItemBytes = 4 + 4 + 3 * 16;
 constexpr uint64 kHeaderBytes = 3 * 4;
 
 [[noreturn]] void raise_mismatch(CurrencyCode a, CurrencyCode b) {
-    run_core([&] { holdings::raise_currency_mismatch(a, b); });
+    run_core([&] { holdings::fail_currency_mismatch(a, b); });
     pg_unreachable();
 }
 
