@@ -41,3 +41,27 @@ set title "In yen: FX-adjusted (each month at its own rate) vs unadjusted (fall 
 plot "@OUT@/japan_by_year.csv" using 3:xtic(1) lc rgb "#c0392b" title "FX-adjusted, JPY trn", \
      "" using 4 lc rgb "#f39c12" title "unadjusted, JPY trn"
 unset multiplot
+
+# Chart 3: Japan's monthly change in yen split into net purchases, valuation and FX.
+set output "@OUT@/japan_monthly_flows.png"
+set title "Japan: monthly change in US Treasury holdings, in yen (flow\\_decompose)" enhanced
+set xdata time
+set timefmt "%Y-%m-%d"
+set format x "%Y"
+set xtics "2020-01-01", 31557600 rotate by 0
+set xrange ["2019-12-01":"2026-05-31"]
+set yrange [*:*]
+set ylabel "trillions of yen"
+set style fill solid 0.85 noborder
+set boxwidth 1900000 absolute
+set xzeroaxis lt -1
+set key outside bottom center horizontal noopaque nobox
+set arrow from "2023-02-14", graph 0 to "2023-02-14", graph 1 nohead dt 2 lc rgb "#999999"
+set label "long-term flows: Form S | Table 3" at "2023-02-14", graph 0.97 center front tc rgb "#666666" font ",9"
+plot "@OUT@/japan_monthly_flows.csv" using 1:8 with boxes lc rgb "#f39c12" title "FX effect (the yen's move)", \
+     "" using 1:7 with boxes lc rgb "#8e44ad" title "valuation (prices, revisions)", \
+     "" using 1:6 with boxes lc rgb "#2c3e50" title "net purchases (TIC transactions)", \
+     "" using 1:11 with boxes lc rgb "#f39c12" notitle, \
+     "" using 1:10 with boxes lc rgb "#8e44ad" notitle, \
+     "" using 1:9 with boxes lc rgb "#2c3e50" notitle, \
+     "" using 1:5 with linespoints lw 1.5 pt 7 ps 0.5 lc rgb "#c0392b" title "total change in yen"

@@ -64,6 +64,45 @@ def main():
                    '```', table(columns, rows, skip=('verdict',)), '```', '',
                    '**Verdict: %s.**' % verdicts[0], '']
 
+    # Did Japan sell? Transactions vs prices vs the yen (flow_decompose), and the custody view.
+    def sql_of(name):
+        return '\n'.join(line for line in open(os.path.join(DEMO, name), encoding='utf-8').read().splitlines()
+                         if not line.startswith('--')).strip()
+    columns, rows = query(db, os.path.join(DEMO, 'did_japan_sell.sql'))
+    report += ['## Did Japan sell? Transactions vs prices vs the yen', '',
+               'The article reads falling holdings as selling. TIC holdings are at market value, so a fall',
+               'mixes what Japan sold, what bond prices did and, counted in yen, what the yen did.',
+               '`flow_decompose(level, as_of, net_purchases, report_ccy, reported_valuation)` splits the change',
+               'exactly: *net purchases* are TIC transactions (Form S to January 2023, Table 3 from February',
+               '2023; for bills the change in bill holdings, as TIC itself does), *valuation* is the rest of the',
+               'change in dollars (prices, revisions, the two reporting systems\' differences; *of which',
+               'reported* is the valuation change Table 3 prints from February 2023), and *FX* is what the',
+               'exchange rate did to the yen value. Rounded to two decimals, the parts add up to the change.', '',
+               '*Checked by* `demo/did_japan_sell.sql`:', '',
+               '```sql', sql_of('did_japan_sell.sql'), '```', '',
+               '```', table(columns, rows, skip=('verdict',)), '```', '']
+    for r in rows:
+        if r[columns.index('verdict')]:
+            report += ['**Verdict: %s.**' % r[columns.index('verdict')], '']
+    columns, rows = query(db, os.path.join(DEMO, 'custody_weekly.sql'))
+    report += ['### A second view: weekly custody at the New York Fed', '',
+               'The Fed\'s H.4.1 release counts, every Wednesday, the Treasury securities it holds in custody',
+               'for foreign official and international accounts (FRED `WMTSECL1`): the near-real-time signal',
+               'behind many "foreign central banks are selling" headlines (`demo/custody_weekly.sql`).', '',
+               '```', table(columns, rows), '```', '',
+               'Caveats: it covers all foreign official accounts together (not Japan alone, and no private',
+               'holders); it counts only what they keep at the New York Fed, so moving securities to another',
+               'custodian (Euroclear, a private bank) looks like a sale (the largest weekly fall on record, in',
+               'March 2014, was widely read as securities moved out of the Fed, not sold); it is at face value,',
+               'so price moves do not show, while they do in TIC\'s market-value holdings (2022: bond prices',
+               'fell); and it is weekly and quick, while TIC is monthly, six weeks late and revised. When the two disagree by more than prices explain, read custody as a',
+               'prompt to check TIC, not as transactions.', '']
+
+    # Chart 3: Japan's monthly change in yen split into flows, valuation and FX.
+    columns, months = query(db, os.path.join(DEMO, 'chart_japan_monthly.sql'))
+    with open(os.path.join(out_dir, 'japan_monthly_flows.csv'), 'w') as f:
+        f.write(','.join(columns) + '\n' + '\n'.join(','.join(r) for r in months) + '\n')
+
     # Chart 1: holdings of Japan, China and the UK, with the series breaks.
     columns, rows = query(db, os.path.join(DEMO, 'chart_holdings.sql'))
     with open(os.path.join(out_dir, 'holdings.csv'), 'w') as f:
@@ -92,7 +131,16 @@ def main():
                'change valued at that month\'s yen rate (`net_foreign_selling(h, d, \'JPY\')`).',
                '*Unadjusted*: the fall in the yen value of the holdings, start and end each at its',
                'own rate; the difference between the two is the currency move.', '',
-               '```', table(columns, years), '```', '']
+               '```', table(columns, years), '```', '',
+               "## Japan's monthly change in yen: transactions, prices, the yen", '',
+               '![Japan monthly change split into net purchases, valuation and FX](japan_monthly_flows.png)', '',
+               "From `demo/chart_japan_monthly.sql`: each month's change in the yen value of Japan's Treasury",
+               "holdings, 2020-01 .. 2026-04, split by `flow_decompose(...) OVER (ORDER BY as_of ROWS 1 PRECEDING)`",
+               'into net purchases (TIC transactions), valuation (prices, revisions) and the FX effect, in',
+               'trillions of yen; the line is the total change. Positive parts stack upwards, negative parts',
+               "downwards. In 2022 the yen's fall (orange) offset most of what sales and prices took. January",
+               "2020's change starts from the older TIC table's December 2019 level; the long-term flows switch",
+               'from Form S to Table 3 in February 2023.', '']
     text = '\n'.join(report)
     with open(os.path.join(out_dir, 'report.md'), 'w') as f:
         f.write(text)

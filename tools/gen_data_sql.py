@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The data section of the install script, generated from data/.
 
-Small tables (sources, ISO codes, holders, bank figures, the Table 5 excerpt)
+Small tables (sources, ISO codes, holders, bank figures)
 become INSERT ... VALUES rows. The large raw files (the TIC history, the
 exchange-rate and dollar-index CSVs) are embedded verbatim between dollar
 quotes and parsed at install time: the TIC history by the extension's own
@@ -114,37 +114,6 @@ def holder_rows(root, countries):
             values('tic_label', ['label', 'holder_id', 'instrument'], labels))
 
 
-def table5_rows(root, labels):
-    """TIC Table 5 excerpt: only the months after the mfhhis01 history (2026-01 .. 2026-03)."""
-    text = read(root, 'tic/slt_table5_2026-03_excerpt.txt')
-    cells = [c.strip() for c in re.split(r'\|\s*\n?', text)]
-    cells = [c for c in cells if c]
-    start = cells.index('Country')
-    periods = []
-    i = start + 1
-    while re.fullmatch(r'\d{4}-\d{2}', cells[i]):
-        periods.append(cells[i])
-        i += 1
-    out = []
-    while i < len(cells):
-        label = cells[i]
-        figures = cells[i + 1:i + 1 + len(periods)]
-        i += 1 + len(periods)
-        if len(figures) < len(periods) or not all(re.fullmatch(r'\d+(\.\d+)?', f) for f in figures):
-            break  # the excerpt is cut inside this row (Norway): its figures are not shipped
-        if label not in labels:
-            sys.exit('Table 5 label %r is not in data/tic/holders.csv' % label)
-        hid, instrument = labels[label]
-        for period, fig in zip(periods, figures):
-            if period < '2026-01':
-                continue  # covered by the mfhhis01 history
-            y, m = map(int, period.split('-'))
-            nxt = '%04d-%02d-01' % (y + (m == 12), 1 if m == 12 else m + 1)
-            out.append((q(hid), q(instrument), "(date %s - 1)" % q(nxt),
-                        "@extschema@.holding(%s * 1000000000, 'USD')" % fig, q('market'), q('tic-slt-table5')))
-    return values('position', ['holder_id', 'instrument', 'as_of', 'amount', 'basis', 'source_id'], out)
-
-
 def tic_mfh_sql(document, source_id):
     """Every figure of a TIC mfhhis01 document: official ones into position, series-break
     comparison values into position_comparison (the parser and label map load_tic_mfh uses)."""
@@ -160,6 +129,117 @@ def tic_mfh_sql(document, source_id):
 INSERT INTO @extschema@.position_comparison (holder_id, instrument, as_of, amount, source_id)
 SELECT holder_id, instrument, as_of, amount, %s FROM figures WHERE NOT official;
 """ % (document, q(source_id), q(source_id))
+
+
+def table3_sql(document):
+    """TIC Table 3 (the newest vintage, in millions): holdings into position (UST, and
+    UST-NOTES-BONDS / UST-BILLS by maturity), net purchases into transaction: long-term
+    from 2023-02 (before, Form S), bills as the change in bill holdings (Table 3 footnote 2:
+    printed where Table 3 prints it, else computed from the holdings)."""
+    return """WITH t3 AS (
+    SELECT l.holder_id, p.*,
+           p.short_term_holdings - lag(p.short_term_holdings) OVER (PARTITION BY p.label ORDER BY p.as_of) AS bills_change
+      FROM @extschema@.parse_tic_slt_table3(%s) p
+      JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST'
+), positions AS (
+    INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
+    SELECT t3.holder_id, i.instrument, t3.as_of, @extschema@.holding(i.mn * 1000000, 'USD'), 'market', 'tic-slt-table3'
+      FROM t3 CROSS JOIN LATERAL (VALUES ('UST', t3.holdings), ('UST-NOTES-BONDS', t3.long_term_holdings),
+                                         ('UST-BILLS', t3.short_term_holdings)) AS i (instrument, mn)
+     WHERE i.mn IS NOT NULL
+)
+INSERT INTO @extschema@.transaction (holder_id, instrument, as_of, net_purchases, valuation_change, series, source_id)
+SELECT holder_id, 'UST-NOTES-BONDS', as_of, @extschema@.holding(long_term_net_purchases * 1000000, 'USD'),
+       @extschema@.holding(long_term_valuation_change * 1000000, 'USD'), 'tic-slt', 'tic-slt-table3'
+  FROM t3 WHERE as_of >= date '2023-02-28' AND long_term_net_purchases IS NOT NULL
+UNION ALL
+SELECT holder_id, 'UST-BILLS', as_of, @extschema@.holding(coalesce(short_term_net_purchases, bills_change) * 1000000, 'USD'),
+       @extschema@.holding(0, 'USD'), 'tic-bills-change', 'tic-slt-table3'
+  FROM t3 WHERE coalesce(short_term_net_purchases, bills_change) IS NOT NULL;
+""" % document
+
+
+def tic_mfh_current_sql(document, source_id):
+    """The mfhhis01 history, after Table 3: a figure whose key Table 3 (newer) already
+    gave goes into position_vintage, the others into position; comparison values into
+    position_comparison."""
+    return """WITH figures AS (
+    SELECT l.holder_id, l.instrument, p.as_of, p.official,
+           @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount
+      FROM @extschema@.parse_tic_mfh(%s) p
+      JOIN @extschema@.tic_label l ON l.label = p.label
+), placed AS (
+    SELECT f.*, x.holder_id IS NOT NULL AS superseded
+      FROM figures f
+      LEFT JOIN @extschema@.position x ON x.holder_id = f.holder_id AND x.instrument = f.instrument AND x.as_of = f.as_of
+     WHERE f.official
+), official AS (
+    INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
+    SELECT holder_id, instrument, as_of, amount, 'market', %s FROM placed WHERE NOT superseded
+), vintage AS (
+    INSERT INTO @extschema@.position_vintage (holder_id, instrument, as_of, source_id, amount)
+    SELECT holder_id, instrument, as_of, %s, amount FROM placed WHERE superseded
+)
+INSERT INTO @extschema@.position_comparison (holder_id, instrument, as_of, amount, source_id)
+SELECT holder_id, instrument, as_of, amount, %s FROM figures WHERE NOT official;
+""" % (document, q(source_id), q(source_id), q(source_id))
+
+
+def table5_sql(document):
+    """TIC Table 5 (billions): the same vintage as Table 3, less precise; a figure whose
+    key position already has goes into position_vintage. Its "All Other" (the rest beyond
+    its top 20) is another grouping than mfhhis01's "All Other" and is not loaded."""
+    return """WITH placed AS (
+    SELECT l.holder_id, l.instrument, p.as_of, @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount,
+           x.holder_id IS NOT NULL AS superseded
+      FROM @extschema@.parse_tic_slt_table5(%s) p
+      JOIN @extschema@.tic_label l ON l.label = p.label
+      LEFT JOIN @extschema@.position x ON x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of
+     WHERE p.label <> 'All Other'  -- the rest beyond Table 5's top 20, not mfhhis01's "All Other"
+), official AS (
+    INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
+    SELECT holder_id, instrument, as_of, amount, 'market', 'tic-slt-table5' FROM placed WHERE NOT superseded
+)
+INSERT INTO @extschema@.position_vintage (holder_id, instrument, as_of, source_id, amount)
+SELECT holder_id, instrument, as_of, 'tic-slt-table5', amount FROM placed WHERE superseded;
+""" % document
+
+
+def form_s_sql(document):
+    """TIC Form S: net purchases of Treasury bonds & notes = column [1] - column [7]."""
+    return """INSERT INTO @extschema@.transaction (holder_id, instrument, as_of, net_purchases, gross_purchases, gross_sales,
+                                      series, source_id)
+SELECT l.holder_id, 'UST-NOTES-BONDS', p.as_of,
+       @extschema@.holding((p.treasury_purchases - p.treasury_sales) * 1000000, 'USD'),
+       @extschema@.holding(p.treasury_purchases * 1000000, 'USD'), @extschema@.holding(p.treasury_sales * 1000000, 'USD'),
+       'tic-form-s', 'tic-form-s'
+  FROM @extschema@.parse_tic_form_s(%s) p
+  JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST';
+""" % document
+
+
+YIELD_MONTHS = [('DGS1MO', 1), ('DGS3MO', 3), ('DGS6MO', 6), ('DGS1', 12), ('DGS2', 24), ('DGS5', 60),
+                ('DGS7', 84), ('DGS10', 120), ('DGS20', 240), ('DGS30', 360)]
+
+
+def fred_series_sql(root):
+    parts = ["""
+-- FRED WMTSECL1: weekly custody holdings (millions, face value); weeks printed as 0
+-- before 2007-07 (not reported) are left out.
+INSERT INTO @extschema@.custody_holding (series, as_of, amount, basis, source_id)
+SELECT p.series, p.as_of, @extschema@.holding(p.value * 1000000, 'USD'), 'face', 'fred-wmtsecl1'
+  FROM @extschema@.parse_fred_csv(%s) p
+ WHERE p.value IS NOT NULL AND NOT (p.value = 0 AND p.as_of < date '2007-07-04');
+""" % dollar_quoted(read(root, 'fed/fred_wmtsecl1.csv'), 'fred')]
+    for series, months in YIELD_MONTHS:
+        parts.append("""
+-- FRED %s: daily constant-maturity yield, percent (holidays left out).
+INSERT INTO @extschema@.treasury_yield (series, as_of, maturity_months, yield_percent, source_id)
+SELECT p.series, p.as_of, %d, p.value, %s
+  FROM @extschema@.parse_fred_csv(%s) p
+ WHERE p.value IS NOT NULL;
+""" % (series, months, q('fred-' + series.lower()), dollar_quoted(read(root, 'yields/%s.csv' % series), 'fred')))
+    return ''.join(parts)
 
 
 def bank_data(root):
@@ -219,16 +299,17 @@ def fed_monthly_sql(root, currencies):
             if m['currency'] not in currencies:
                 sys.exit('fed monthly currency %s is not in ISO 4217' % m['currency'])
             pairs.append('(%s, %s)' % (q(m['label']), q(m['currency'])))
-    return """
--- Federal Reserve H.10/G.5 monthly averages (units per USD), as_of = last day of the month.
+    labels_sql = values('fx_label', ['label', 'currency'],
+                        [(q(m['label']), q(m['currency'] or None)) for m in mapping])
+    return labels_sql + """
+-- Federal Reserve H.10/G.5 monthly averages (units per USD), as_of = last day of the month,
+-- parsed by parse_fed_h10_monthly (what load_fed_h10_monthly loads).
 INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
-SELECT 'fed-monthly', m.currency,
-       (date_trunc('month', f[1]::date) + interval '1 month - 1 day')::date, f[3]::numeric, 'fed-h10-monthly'
-  FROM (SELECT string_to_array(line, ',') AS f
-          FROM string_to_table(%s, E'\\n') AS line
-         WHERE line <> '' AND line NOT LIKE 'Date,%%') AS r
-  JOIN (VALUES %s) AS m (label, currency) ON m.label = r.f[2];
-""" % (dollar_quoted(read(root, 'fx/datasets_exchange-rates_monthly.csv'), 'fed'), ',\n        '.join(pairs))
+SELECT 'fed-monthly', m.currency, p.as_of, p.per_usd, 'fed-h10-monthly'
+  FROM @extschema@.parse_fed_h10_monthly(%s) p
+  JOIN @extschema@.fx_label m ON m.label = p.label
+ WHERE m.currency IS NOT NULL;
+""" % dollar_quoted(read(root, 'fx/datasets_exchange-rates_monthly.csv'), 'fed')
 
 
 def ecb_sql(root, currencies):
@@ -238,43 +319,31 @@ def ecb_sql(root, currencies):
         sys.exit('ECB currencies not in ISO 4217: %s' % missing)
     return """
 -- ECB reference rates (units per EUR) crossed through the USD column: per_usd = rate / USD rate,
--- and EUR per USD = 1 / USD rate, each rounded to 20 decimal places (numeric round).
+-- and EUR per USD = 1 / USD rate, each rounded to 20 decimal places (numeric round); parsed by
+-- parse_ecb_eurofxref (what load_ecb_rates loads).
 WITH cells AS (
-    SELECT d.day, h.code, c.value
-      FROM (SELECT string_to_array(rtrim(line, ','), ',') AS f
-              FROM string_to_table(%s, E'\\n') AS line
-             WHERE line <> '' AND line NOT LIKE 'Date,%%') AS r
-      CROSS JOIN LATERAL (SELECT r.f[1]::date AS day) AS d
-      CROSS JOIN LATERAL unnest(r.f[2:]) WITH ORDINALITY AS c (value, n)
-      JOIN (SELECT code, n FROM unnest(%s::text[]) WITH ORDINALITY AS h (code, n)) AS h ON h.n = c.n
-     WHERE c.value <> 'N/A' AND c.value <> ''
+    SELECT as_of, currency, per_eur FROM @extschema@.parse_ecb_eurofxref(%s)
 ), usd AS (
-    SELECT day, value::numeric AS per_eur FROM cells WHERE code = 'USD'
-), crossed AS (
-    SELECT c.code, c.day, c.value::numeric / u.per_eur AS per_usd
-      FROM cells c JOIN usd u USING (day) WHERE c.code <> 'USD'
-    UNION ALL
-    SELECT 'EUR', day, 1 / per_eur FROM usd
+    SELECT as_of, per_eur FROM cells WHERE currency = 'USD'
 )
 INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
-SELECT 'ecb-daily', code, day,
-       round(per_usd, 20), 'ecb-eurofxref'
-  FROM crossed;
-""" % (dollar_quoted(read(root, 'fx/ecb_eurofxref-hist.csv'), 'ecb'),
-       q('{' + ','.join(header[1:]) + '}'))
+SELECT 'ecb-daily', c.currency, c.as_of, round(c.per_eur / u.per_eur, 20), 'ecb-eurofxref'
+  FROM cells c JOIN usd u USING (as_of) WHERE c.currency <> 'USD'
+UNION ALL
+SELECT 'ecb-daily', 'EUR', as_of, round(1 / per_eur, 20), 'ecb-eurofxref' FROM usd;
+""" % dollar_quoted(read(root, 'fx/ecb_eurofxref-hist.csv'), 'ecb')
 
 
 def dollar_index_sql(root):
     parts = []
-    for rel, series, source in (('fx/fred_TWEXBGSMTH.csv', 'TWEXBGSMTH', 'fred-twexbgsmth'),
-                                ('fx/fred_DTWEXBGS.csv', 'DTWEXBGS', 'fred-dtwexbgs')):
+    for rel, source in (('fx/fred_TWEXBGSMTH.csv', 'fred-twexbgsmth'), ('fx/fred_DTWEXBGS.csv', 'fred-dtwexbgs')):
         parts.append("""
 -- FRED %s (dates as FRED prints them; days without a value are skipped).
 INSERT INTO @extschema@.dollar_index (series, as_of, value, source_id)
-SELECT %s, split_part(line, ',', 1)::date, split_part(line, ',', 2)::numeric, %s
-  FROM string_to_table(%s, E'\\n') AS line
- WHERE line <> '' AND line NOT LIKE 'observation_date,%%' AND split_part(line, ',', 2) NOT IN ('', '.');
-""" % (series, q(series), q(source), dollar_quoted(read(root, rel), 'fred')))
+SELECT p.series, p.as_of, p.value, %s
+  FROM @extschema@.parse_fred_csv(%s) p
+ WHERE p.value IS NOT NULL;
+""" % (source, q(source), dollar_quoted(read(root, rel), 'fred')))
     return ''.join(parts)
 
 
@@ -282,22 +351,27 @@ def generate(root):
     currency_sql, currencies = currency_rows(root)
     country_sql, countries = country_rows(root)
     bank_sources, bank_sql = bank_data(root)
-    labels = {r['label']: (r['holder_id'], r['instrument']) for r in rows(root, 'tic/holders.csv')}
     parts = [
         '\n-- ---- reference data (tools/gen_data_sql.py) ----\n',
         source_rows(root, bank_sources),
         currency_sql,
         country_sql,
         holder_rows(root, countries),
-        '\n-- TIC Major Foreign Holders history, parsed by the extension itself.\n',
-        tic_mfh_sql(dollar_quoted(read(root, 'tic/mfhhis01_2026-03-18.txt'), 'tic'), 'tic-mfhhis01'),
-        '\n-- TIC Table 5 excerpt: the months after the history.\n',
-        table5_rows(root, labels),
+        '\n-- TIC Table 3 (vintage 2026-07, millions): holdings by maturity and net purchases.\n',
+        table3_sql(dollar_quoted(read(root, 'tic/slt_table3.txt'), 'tic')),
+        '\n-- TIC Major Foreign Holders history, parsed by the extension itself; figures Table 3 revised\n'
+        '-- go to position_vintage.\n',
+        tic_mfh_current_sql(dollar_quoted(read(root, 'tic/mfhhis01_2026-03-18.txt'), 'tic'), 'tic-mfhhis01'),
+        '\n-- TIC Table 5 (vintage 2026-07, billions): Table 3 rounded, so mostly position_vintage.\n',
+        table5_sql(dollar_quoted(read(root, 'tic/slt_table5.txt'), 'tic')),
+        '\n-- TIC Form S: net purchases of Treasury bonds & notes, 1977-01 .. 2023-01.\n',
+        form_s_sql(dollar_quoted(read(root, 'tic/s1_globl.txt'), 'tic')),
         '\n-- Bank figures: every one as a disclosure; the dated holdings also as positions.\n',
         bank_sql,
         rate_set_sql(),
         fed_monthly_sql(root, currencies),
         ecb_sql(root, currencies),
         dollar_index_sql(root),
+        fred_series_sql(root),
     ]
     return ''.join(parts)

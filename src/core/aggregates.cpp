@@ -59,18 +59,7 @@ Holding level_span_net_selling(const LevelSpan& span) {
 }
 
 std::size_t compact_levels(DatedLevel* items, std::size_t count) {
-    if (count == 0) return 0;
-    auto by_date = [](const DatedLevel& a, const DatedLevel& b) { return a.date < b.date; };
-    if (!std::is_sorted(items, items + count, by_date)) std::sort(items, items + count, by_date);
-    std::size_t out = 0;
-    for (std::size_t i = 1; i < count; ++i) {
-        if (items[i].date == items[out].date) {
-            items[out].level.set(checked_add(items[out].level.get(), items[i].level.get()));
-        } else {
-            items[++out] = items[i];
-        }
-    }
-    return out + 1;
+    return compact_dated(items, count);
 }
 
 Decomposition decompose(const DatedLevel* items, std::size_t count, CurrencyCode from,

@@ -3,6 +3,7 @@
 // them field by field. The per-row functions are inline: they are the hot path.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -104,6 +105,30 @@ struct DatedLevel {
     Day date;
     std::uint32_t reserved;
 };
+// Rows of one date are one level: they add up.
+inline void merge_same_date(DatedLevel& into, const DatedLevel& row) {
+    into.level.set(checked_add(into.level.get(), row.level.get()));
+}
+
+// The dated-state machinery shared by every aggregate that keeps one item per
+// distinct date (Item has a `date` and a merge_same_date overload): sorts by
+// date and merges items that share a date; returns the new count.
+template <typename Item>
+std::size_t compact_dated(Item* items, std::size_t count) {
+    if (count == 0) return 0;
+    auto by_date = [](const Item& a, const Item& b) { return a.date < b.date; };
+    if (!std::is_sorted(items, items + count, by_date)) std::sort(items, items + count, by_date);
+    std::size_t out = 0;
+    for (std::size_t i = 1; i < count; ++i) {
+        if (items[i].date == items[out].date) {
+            merge_same_date(items[out], items[i]);
+        } else {
+            items[++out] = items[i];
+        }
+    }
+    return out + 1;
+}
+
 // Sorts by date and adds up rows that share a date; returns the new count.
 std::size_t compact_levels(DatedLevel* items, std::size_t count);
 

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "aggregates.hpp"
+#include "dated_series.hpp"
 #include "fx_cache.hpp"
 #include "state_codec.hpp"
 
@@ -130,59 +131,11 @@ extern "C" Datum holdings_net_selling_final(PG_FUNCTION_ARGS) {
 
 namespace {
 
-struct LevelSeries {
-    CurrencyCode currency;
-    CurrencyCode report;
-    uint32 count;
-    uint32 capacity;
-    DatedLevel* items;
-};
-
-constexpr uint32 kInitialCapacity = 16;
-
-// Whether a text argument names `code` (case-insensitively), without a table
-// lookup: the per-row check of the report currency.
-bool same_code(text* t, CurrencyCode code) {
-    if (VARSIZE_ANY_EXHDR(t) != 3) return false;
-    const char* c = VARDATA_ANY(t);
-    // Clearing bit 5 upper-cases letters; code's letters are A-Z, so only a
-    // letter can match one.
-    return holdings::pack_code(static_cast<char>(c[0] & 0xDF), static_cast<char>(c[1] & 0xDF),
-                               static_cast<char>(c[2] & 0xDF)) == code;
-}
+using LevelSeries = DatedSeries<DatedLevel>;
 
 LevelSeries* new_series(MemoryContext context, CurrencyCode currency, CurrencyCode report,
                         uint32 capacity) {
-    auto* s = static_cast<LevelSeries*>(MemoryContextAlloc(context, sizeof(LevelSeries)));
-    s->currency = currency;
-    s->report = report;
-    s->count = 0;
-    s->capacity = capacity < kInitialCapacity ? kInitialCapacity : capacity;
-    s->items = static_cast<DatedLevel*>(MemoryContextAlloc(context, sizeof(DatedLevel) * s->capacity));
-    return s;
-}
-
-void compact(LevelSeries* s) {
-    std::size_t n = 0;
-    run_core([&] { n = holdings::compact_levels(s->items, s->count); });
-    s->count = static_cast<uint32>(n);
-}
-
-// Room for `extra` more items. Compacting first keeps memory proportional to
-// the number of distinct dates; the array doubles only when that is not enough.
-void reserve(LevelSeries* s, uint32 extra) {
-    if (s->count + extra <= s->capacity) return;
-    compact(s);
-    uint32 needed = s->count + extra;
-    if (needed <= s->capacity && s->count * 2 <= s->capacity) return;
-    uint32 capacity = s->capacity;
-    while (capacity < needed || s->count * 2 > capacity) {
-        if (capacity > (1u << 30)) ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-                                                   errmsg("too many dates in one group")));
-        capacity *= 2;
-    }
-    s->items = static_cast<DatedLevel*>(repalloc(s->items, sizeof(DatedLevel) * capacity));
-    s->capacity = capacity;
+    return new_dated_series<DatedLevel>(context, currency, report, capacity);
 }
 
 // Every row and partial state of a group shares the holding's currency (22U01)

@@ -38,6 +38,9 @@ DROP VIEW @extschema@.disclosures;
 DROP VIEW @extschema@.dollar_index_monthly;
 --@include src/install/60_views.sql
 
+-- flow_decompose: flows, valuation and FX (new in 0.2.0).
+--@include src/install/55_flows_aggregate.sql
+
 -- 0.1.0 saved the user's rows with pg_dump filters ("WHERE NOT shipped");
 -- 0.2.0 saves user_edit instead: the tables leave pg_dump's configuration.
 DO $unconfigure$
@@ -87,13 +90,36 @@ BEGIN
 END
 $classify$;
 
+-- Transactions, custody, yields and vintages (new in 0.2.0), with their foreign
+-- keys (a fresh install adds these in 90_constraints.sql).
+-- load_tic_mfh takes dry_run and reports like the other loaders (47_flow_loaders.sql).
+DROP FUNCTION @extschema@.load_tic_mfh(text, text);
+--@include src/install/46_flows.sql
+--@include src/install/47_flow_loaders.sql
+--@include src/install/48_fx_loaders.sql
+ALTER TABLE @extschema@.transaction
+    ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.position_vintage
+    ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.custody_holding
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.treasury_yield
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+
 -- The shipped data of 0.2.0, merged under the lineage rules.
 --@release-data current new_
 SELECT @extschema@.lineage_apply_release('new_');
+
+-- Flow views and monthly components (new in 0.2.0).
+--@include src/install/66_flow_views.sql
 
 -- Every table under the lineage rules (as 90_constraints.sql does).
 SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
-    '@extschema@.rate_set']) AS t;
+    '@extschema@.rate_set',
+    '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
+    '@extschema@.treasury_yield', '@extschema@.fx_label']) AS t;

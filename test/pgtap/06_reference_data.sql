@@ -1,23 +1,28 @@
 -- The shipped reference data: complete, consistent with its sources, traceable.
 BEGIN;
-SELECT plan(27);
+SELECT plan(29);
 SET search_path = public, holdings;
 
--- TIC history: every month 2000-03 .. 2025-12.
-SELECT is((SELECT count(DISTINCT as_of) FROM position WHERE source_id = 'tic-mfhhis01'), 310::bigint,
-          'mfhhis01: 310 months');
-SELECT is((SELECT min(as_of) FROM position WHERE source_id = 'tic-mfhhis01'), date '2000-03-31', 'first month 2000-03');
-SELECT is((SELECT max(as_of) FROM position WHERE source_id = 'tic-mfhhis01'), date '2025-12-31', 'last month 2025-12');
+-- TIC history: every month 2000-03 .. 2025-12, in position up to 2019-12 and in
+-- position_vintage where Table 3 (newer, in millions) gives the month.
+CREATE TEMP VIEW mfhhis01 AS
+SELECT holder_id, instrument, as_of, amount FROM position WHERE source_id = 'tic-mfhhis01'
+UNION ALL
+SELECT holder_id, instrument, as_of, amount FROM position_vintage WHERE source_id = 'tic-mfhhis01';
+SELECT is((SELECT count(DISTINCT as_of) FROM mfhhis01), 310::bigint, 'mfhhis01: 310 months');
+SELECT is((SELECT min(as_of) FROM mfhhis01), date '2000-03-31', 'first month 2000-03');
+SELECT is((SELECT max(as_of) FROM mfhhis01), date '2025-12-31', 'last month 2025-12');
 SELECT is((SELECT count(*) FROM position WHERE source_id LIKE 'tic-%' AND as_of <> (date_trunc('month', as_of) + interval '1 month - 1 day')::date),
           0::bigint, 'every TIC figure is dated the last day of its month');
-SELECT is((SELECT count(*) FROM position WHERE holder_id = 'grand-total'), 310::bigint, 'a Grand Total in every month');
+SELECT is((SELECT count(*) FROM position WHERE holder_id = 'grand-total' AND instrument = 'UST'), 314::bigint,
+          'a Grand Total in every month 2000-03 .. 2026-04');
 
 -- Integrity checks that hold on the file.
 SELECT is((SELECT count(*) FROM (
     SELECT p.as_of,
            sum(amount(p.amount)) FILTER (WHERE p.holder_id NOT IN ('grand-total', 'foreign-official')) AS listed_plus_other,
            sum(amount(p.amount)) FILTER (WHERE p.holder_id = 'grand-total') AS grand_total
-      FROM position p WHERE p.source_id = 'tic-mfhhis01' AND p.instrument = 'UST'
+      FROM mfhhis01 p WHERE p.instrument = 'UST'
      GROUP BY p.as_of) m
     WHERE abs(listed_plus_other - grand_total) > 0.5e9), 0::bigint,
     'every month: listed lines plus All Other equal Grand Total within 0.5 bn');
@@ -31,17 +36,19 @@ SELECT is((SELECT count(*) FROM (
 
 -- Spot values, as printed in the raw files.
 SELECT is((SELECT amount FROM position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'),
-          '1185.5 bn USD'::holding, 'Japan 2025-12: 1185.5 bn');
-SELECT is((SELECT amount FROM position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2022-09-30'),
-          '1116.4 bn USD'::holding, 'Japan 2022-09: 1116.4 bn');
-SELECT is((SELECT amount FROM position WHERE holder_id = 'CN' AND instrument = 'UST' AND as_of = '2013-11-30'),
+          '1185.515 bn USD'::holding, 'Japan 2025-12: 1,185,515 mn (Table 3)');
+SELECT is((SELECT amount FROM mfhhis01 WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'),
+          '1185.5 bn USD'::holding, 'Japan 2025-12 as mfhhis01 printed it: 1185.5 bn (position_vintage)');
+SELECT is((SELECT amount FROM mfhhis01 WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2022-09-30'),
+          '1116.4 bn USD'::holding, 'Japan 2022-09 in mfhhis01: 1116.4 bn');
+SELECT is((SELECT amount FROM mfhhis01 WHERE holder_id = 'CN' AND instrument = 'UST' AND as_of = '2013-11-30'),
           '1316.7 bn USD'::holding, 'China 2013-11: 1316.7 bn (its record)');
 SELECT is((SELECT amount FROM position WHERE holder_id = 'GB' AND instrument = 'UST' AND as_of = '2000-03-31'),
           '78.6 bn USD'::holding, 'UK 2000-03: the new series (78.6), not the comparison value');
 SELECT is((SELECT amount FROM position_comparison WHERE holder_id = 'GB' AND as_of = '2000-03-31'),
           '235.7 bn USD'::holding, 'UK 2000-03: the old-series value is kept apart');
-SELECT is((SELECT amount FROM position WHERE holder_id = 'foreign-official' AND instrument = 'UST-BILLS' AND as_of = '2025-12-31'),
-          '388.5 bn USD'::holding, 'Foreign Official bills 2025-12: 388.5 bn');
+SELECT is((SELECT amount FROM mfhhis01 WHERE holder_id = 'foreign-official' AND instrument = 'UST-BILLS' AND as_of = '2025-12-31'),
+          '388.5 bn USD'::holding, 'Foreign Official bills 2025-12 in mfhhis01: 388.5 bn');
 SELECT is((SELECT count(*) FROM position WHERE holder_id = 'LU' AND as_of BETWEEN '2002-01-31' AND '2002-06-29'),
           0::bigint, 'Luxembourg n.a. 2002-01 .. 2002-05 ships no figure');
 SELECT is((SELECT max(as_of) FROM position WHERE holder_id IN ('oil-exporters', 'carib-bnkng-ctrs')), date '2011-12-31',
@@ -49,10 +56,15 @@ SELECT is((SELECT max(as_of) FROM position WHERE holder_id IN ('oil-exporters', 
 SELECT is((SELECT min(as_of)::text || ' .. ' || max(as_of)::text || ', ' || count(*) FROM position WHERE holder_id = 'belgium-luxembourg'),
           '2000-03-31 .. 2001-12-31, 22', 'Belgium-Luxembourg covers 2000-03 .. 2001-12');
 
--- Table 5 excerpt: 13 countries for 2026-01 .. 2026-03, under its own source.
-SELECT is((SELECT count(*) FROM position WHERE source_id = 'tic-slt-table5'), 39::bigint, 'Table 5: 13 countries x 3 months');
-SELECT is((SELECT amount FROM position WHERE holder_id = 'JP' AND as_of = '2026-03-31'), '1191.6 bn USD'::holding,
-          'Japan 2026-03 from Table 5: 1191.6 bn');
+-- Table 5, whole: 20 countries, Grand Total and the Foreign Official lines, 2025-04 .. 2026-04;
+-- Table 3 gives every figure in millions, so Table 5's stay in position_vintage.
+SELECT is((SELECT count(*) FROM position_vintage WHERE source_id = 'tic-slt-table5'), 312::bigint,
+          'Table 5: 24 lines x 13 months (All Other, a different grouping, left out)');
+SELECT is((SELECT amount FROM position_vintage WHERE holder_id = 'NO' AND as_of = '2026-04-30' AND source_id = 'tic-slt-table5'),
+          '214.7 bn USD'::holding, 'Norway 2026-04 from Table 5: 214.7 bn');
+SELECT is((SELECT count(*) FROM position_vintage v JOIN position p USING (holder_id, instrument, as_of)
+            WHERE v.source_id = 'tic-slt-table5' AND round(amount(p.amount) / 1e9, 1) <> amount(v.amount) / 1e9), 0::bigint,
+          'every Table 5 figure is its Table 3 figure rounded to 0.1 bn');
 
 -- Exchange rates and the dollar index.
 SELECT is((SELECT per_usd FROM fx_rate WHERE rate_set = 'fed-monthly' AND currency = 'JPY' AND as_of = '2024-06-30'),

@@ -1,30 +1,41 @@
 -- load_tic_mfh: a new TIC release is one call; a malformed one loads nothing.
 BEGIN;
-SELECT plan(9);
+SELECT plan(11);
 SET search_path = public, holdings;
 
 INSERT INTO source (id, publisher, title, url)
 VALUES ('tic-test-release', 'US Treasury', 'test release', 'https://example.org/mfh.txt');
 CREATE TEMP TABLE before AS SELECT holder_id, instrument, as_of, amount FROM position;
 
--- A small release: Japan revised for 2025-12, a new month 2026-04, a series break column.
+-- A small release: Japan revised for 2025-12, a new month 2026-05, a series break column.
 SELECT set_eq(
-    $$SELECT action, holder_id, instrument, as_of, amount FROM load_tic_mfh(
-        E'\tApr\tDec\tDec\nCountry\t2026\t2025\t2025\n\t------\t------\t------\n' ||
+    $$SELECT action, table_name, key::text, (new_value ->> 'amount')::holding AS amount FROM load_tic_mfh(
+        E'\tMay\tDec\tDec\nCountry\t2026\t2025\t2025\n\t------\t------\t------\n' ||
         E'Japan\t1200.1\t1190\t1185.5\n"Korea, South "\t150.2\tn.a.\t*\n' ||
         E'Of which:\t\t\t\n  For. Official\t3900\t3887\t3887\n', 'tic-test-release')$$,
-    $$VALUES ('inserted', 'JP', 'UST', date '2026-04-30', '1200.1 bn USD'::holding),
-             ('inserted', 'KR', 'UST', date '2026-04-30', '150.2 bn USD'::holding),
-             ('inserted', 'foreign-official', 'UST', date '2026-04-30', '3900 bn USD'::holding),
-             ('updated', 'JP', 'UST', date '2025-12-31', '1190 bn USD'::holding),
-             ('comparison inserted', 'JP', 'UST', date '2025-12-31', '1185.5 bn USD'::holding),
-             ('comparison inserted', 'foreign-official', 'UST', date '2025-12-31', '3887 bn USD'::holding)$$,
-    'a release inserts new figures, updates revised ones and reports each change');
-SELECT is((SELECT source_id FROM position WHERE holder_id = 'JP' AND as_of = '2025-12-31'), 'tic-test-release',
+    $$VALUES ('inserted', 'position', '{JP,UST,2026-05-31}', '1200.1 bn USD'::holding),
+             ('inserted', 'position', '{KR,UST,2026-05-31}', '150.2 bn USD'::holding),
+             ('inserted', 'position', '{foreign-official,UST,2026-05-31}', '3900 bn USD'::holding),
+             ('updated', 'position', '{JP,UST,2025-12-31}', '1190 bn USD'::holding),
+             ('updated', 'position', '{foreign-official,UST,2025-12-31}', '3887 bn USD'::holding),
+             ('inserted', 'position_vintage', '{JP,UST,2025-12-31,tic-slt-table3}', '1185.515 bn USD'::holding),
+             ('inserted', 'position_vintage', '{foreign-official,UST,2025-12-31,tic-slt-table3}', '3877.623 bn USD'::holding),
+             ('inserted', 'position_comparison', '{JP,UST,2025-12-31}', '1185.5 bn USD'::holding),
+             ('inserted', 'position_comparison', '{foreign-official,UST,2025-12-31}', '3887 bn USD'::holding)$$,
+    'a release inserts new figures, updates revised ones (keeping the replaced figures as vintages) and reports each change');
+SELECT is((SELECT source_id FROM position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'), 'tic-test-release',
           'a revised figure takes the new source');
 SELECT is_empty($$SELECT * FROM load_tic_mfh(
-        E'\tApr\nCountry\t2026\nJapan\t1200.1\n', 'tic-test-release')$$,
+        E'\tMay\nCountry\t2026\nJapan\t1200.1\n', 'tic-test-release')$$,
     'loading the same figures again changes nothing');
+SELECT set_eq($$SELECT action, table_name, key::text FROM load_tic_mfh(
+        E'\tMar\nCountry\t2026\nJapan\t1191.6\nNorway\t217.0\n', 'tic-test-release', dry_run => true)$$,
+    $$VALUES ('inserted', 'position_vintage', '{JP,UST,2026-03-31,tic-test-release}'),
+             ('inserted', 'position_vintage', '{NO,UST,2026-03-31,tic-slt-table3}'),
+             ('updated', 'position', '{NO,UST,2026-03-31}')$$,
+    'a figure position holds more precisely (Table 3: 1,191,572 mn) is not a revision; a different one is (dry run)');
+SELECT is((SELECT amount FROM position WHERE holder_id = 'NO' AND instrument = 'UST' AND as_of = '2026-03-31'),
+          '217.374 bn USD'::holding, 'the dry run wrote nothing');
 
 -- Malformed documents: a clear error naming the line, nothing loaded.
 CREATE TEMP TABLE after_good AS SELECT holder_id, instrument, as_of, amount FROM position;

@@ -1,0 +1,85 @@
+// Parsers of the official files behind holdings.transaction and the dated
+// series: TIC Form S (s1_globl.txt), TIC Table 3 (slt_table3.txt), TIC Table 5
+// (slt_table5.txt) and FRED series exports (fredgraph.csv).
+//
+// Every parser works in chunks over plain (destructor-free) state and writes
+// its rows into a caller-provided array of plain structs, so the PostgreSQL
+// glue can keep the rows in its own memory and check for interrupts between
+// chunks, with no C++ object alive. A call parses lines until the document
+// ends or `capacity` rows are written (then at most one more line is needed:
+// every parser writes at most kMaxRowsPerLine rows per line, and stops before
+// a line that might not fit). Work is linear in the document's length.
+//
+// Errors: Error(invalid_text) naming the 1-based line ("... line N: ...").
+#pragma once
+
+#include <cstddef>
+
+#include "calendar.hpp"
+
+namespace holdings {
+
+constexpr std::size_t kFlowLabelSize = 104;  // row labels: at most 100 bytes, NUL-terminated
+constexpr std::size_t kFigureSize = 24;      // a figure as a plain decimal string, NUL-terminated
+constexpr int kMaxTable5Columns = 64;
+
+// Where a parser stands in the document between chunks (plain data).
+struct FlowParseState {
+    std::size_t pos;      // byte offset of the next line
+    int line;             // lines consumed so far
+    bool header_seen;     // the column header (Form S, Table 3, FRED) or the Country row (Table 5) was read
+    bool in_data;         // Table 5: inside the table body; Form S: past the dashed rule
+    bool done;            // the document is consumed
+    int columns;          // Table 5: number of month columns
+    Day periods[kMaxTable5Columns];  // Table 5: the month of each column
+    char series[32];      // FRED: the series id of the header
+};
+
+void flow_parse_start(FlowParseState& state);
+
+// TIC Form S: one row per country and month. Figures in millions of USD,
+// thousands separators removed.
+struct FormSRow {
+    int line;
+    Day as_of;                       // last day of the month
+    char label[kFlowLabelSize];
+    char code[16];                   // TIC country code
+    char figures[12][kFigureSize];   // columns [1] .. [12]
+};
+std::size_t parse_tic_form_s_chunk(const char* text, std::size_t len, FlowParseState& state,
+                                   FormSRow* out, std::size_t capacity);
+
+// TIC Table 3: one row per country and month; has_* false for "n.a.".
+struct Table3Row {
+    int line;
+    Day as_of;
+    char label[kFlowLabelSize];
+    char code[16];
+    char figures[7][kFigureSize];  // total holdings, total net, LT holdings, LT net, LT valuation, ST holdings, ST net
+    bool has[7];
+};
+std::size_t parse_tic_slt_table3_chunk(const char* text, std::size_t len, FlowParseState& state,
+                                       Table3Row* out, std::size_t capacity);
+
+// TIC Table 5: one row per printed figure (billions of USD).
+struct Table5Row {
+    int line;
+    Day as_of;
+    char label[kFlowLabelSize];
+    char figure[kFigureSize];
+};
+std::size_t parse_tic_slt_table5_chunk(const char* text, std::size_t len, FlowParseState& state,
+                                       Table5Row* out, std::size_t capacity);
+
+// FRED fredgraph.csv export: "observation_date,SERIES" then "YYYY-MM-DD,value";
+// blank or "." values (holidays) give rows with has_value = false.
+struct FredRow {
+    int line;
+    Day as_of;
+    bool has_value;
+    char value[kFigureSize];
+};
+std::size_t parse_fred_csv_chunk(const char* text, std::size_t len, FlowParseState& state,
+                                 FredRow* out, std::size_t capacity);
+
+}  // namespace holdings

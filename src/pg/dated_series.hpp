@@ -1,0 +1,122 @@
+// The state of the aggregates that keep one item per distinct date (the
+// FX-adjusted aggregates, flow_decompose): the positions' and the report
+// currency and a growable array of dated items in the aggregate context.
+// Item is a core struct with a `date` and a holdings::merge_same_date overload.
+#pragma once
+
+#include "glue.hpp"
+
+namespace holdings_pg {
+
+template <typename Item>
+struct DatedSeries {
+    holdings::CurrencyCode currency;
+    holdings::CurrencyCode report;
+    uint32 count;
+    uint32 capacity;
+    Item* items;
+    uint32 sorted;  // items[0, sorted) are ascending and distinct (set by compact)
+    uint32 hint;    // where find_dated last found a date of the sorted prefix
+};
+
+constexpr uint32 kInitialCapacity = 16;
+
+template <typename Item>
+DatedSeries<Item>* new_dated_series(MemoryContext context, holdings::CurrencyCode currency,
+                                    holdings::CurrencyCode report, uint32 capacity) {
+    auto* s = static_cast<DatedSeries<Item>*>(MemoryContextAlloc(context, sizeof(DatedSeries<Item>)));
+    s->currency = currency;
+    s->report = report;
+    s->count = 0;
+    s->sorted = 0;
+    s->hint = 0;
+    s->capacity = capacity < kInitialCapacity ? kInitialCapacity : capacity;
+    s->items = static_cast<Item*>(MemoryContextAlloc(context, sizeof(Item) * s->capacity));
+    return s;
+}
+
+// Sorts by date and merges the items of one date.
+template <typename Item>
+void compact(DatedSeries<Item>* s) {
+    std::size_t n = 0;
+    run_core([&] { n = holdings::compact_dated(s->items, s->count); });
+    s->count = static_cast<uint32>(n);
+    s->sorted = s->count;
+}
+
+// The item of `day` if the state already has one where it can be found without
+// sorting: the last item, or one of the sorted prefix (the one after the
+// previous hit, else a binary search). Rows of a group that cycle through the
+// same dates, in order or not, then merge in place and the state never grows or
+// sorts.
+template <typename Item>
+Item* find_dated(DatedSeries<Item>* s, holdings::Day day) {
+    if (s->count == 0) return nullptr;
+    Item* last = &s->items[s->count - 1];
+    if (last->date == day) return last;
+    uint32 n = s->sorted;
+    if (n == 0 || day > s->items[n - 1].date) return nullptr;
+    uint32 next = s->hint + 1;
+    if (next < n && s->items[next].date == day) {
+        s->hint = next;
+        return &s->items[next];
+    }
+    uint32 lo = 0, hi = n;
+    while (lo < hi) {
+        uint32 mid = lo + (hi - lo) / 2;
+        if (s->items[mid].date < day) lo = mid + 1; else hi = mid;
+    }
+    if (lo == n || s->items[lo].date != day) return nullptr;
+    s->hint = lo;
+    return &s->items[lo];
+}
+
+// Appends an item of a date the state has no item for (see find_dated).
+template <typename Item>
+void append_dated(DatedSeries<Item>* s, const Item& item) {
+    reserve(s, 1);
+    bool in_order = s->sorted == s->count && (s->count == 0 || s->items[s->count - 1].date < item.date);
+    s->items[s->count++] = item;
+    if (in_order) s->sorted = s->count;
+}
+
+// Room for `extra` more items. Compacting first keeps memory proportional to
+// the number of distinct dates; the array doubles only when that is not enough.
+template <typename Item>
+void reserve(DatedSeries<Item>* s, uint32 extra) {
+    if (s->count + extra <= s->capacity) return;
+    compact(s);
+    uint32 needed = s->count + extra;
+    if (needed <= s->capacity && s->count * 2 <= s->capacity) return;
+    uint32 capacity = s->capacity;
+    while (capacity < needed || s->count * 2 > capacity) {
+        if (capacity > (1u << 30)) ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                                                   errmsg("too many dates in one group")));
+        capacity *= 2;
+    }
+    s->items = static_cast<Item*>(repalloc(s->items, sizeof(Item) * capacity));
+    s->capacity = capacity;
+}
+
+// Appends the items of `other` (a partial state of the same group) and
+// compacts: the combine step.
+template <typename Item>
+void append_series(DatedSeries<Item>* into, const DatedSeries<Item>* other) {
+    reserve(into, other->count);
+    memcpy(into->items + into->count, other->items, sizeof(Item) * other->count);
+    into->count += other->count;
+    compact(into);
+}
+
+// Whether a text argument names `code` (case-insensitively), without a table
+// lookup: the per-row check of the report currency.
+inline bool same_code(text* t, holdings::CurrencyCode code) {
+    if (VARSIZE_ANY_EXHDR(t) != 3) return false;
+    const char* c = VARDATA_ANY(t);
+    // Clearing bit 5 upper-cases letters; code's letters are A-Z, so only a
+    // letter can match one.
+    return holdings::pack_code(static_cast<char>(c[0] & 0xDF), static_cast<char>(c[1] & 0xDF),
+                               static_cast<char>(c[2] & 0xDF)) == code;
+}
+
+}  // namespace holdings_pg

@@ -1,0 +1,241 @@
+// flow_decompose: a change in holdings split into flows, valuation and FX.
+// The state is the dated-series machinery of the FX aggregates with one
+// DatedFlow per distinct date; transition, combine and (de)serialisation depend
+// on their input only (IMMUTABLE), and only the final step reads rates.
+#include "glue.hpp"
+
+#include <cstring>
+
+#include "dated_series.hpp"
+#include "flow_decompose.hpp"
+#include "fx_cache.hpp"
+
+using holdings::CurrencyCode;
+using holdings::DatedFlow;
+using holdings::Holding;
+using namespace holdings_pg;
+
+extern "C" {
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_accum);
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_accum_reported);
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_combine);
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_serialize);
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_deserialize);
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_final);
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_reported_final);
+}
+
+namespace {
+
+using FlowSeries = DatedSeries<DatedFlow>;
+
+// Bytes per serialized item: date, flags, then three 128-bit amounts.
+constexpr uint64 kItemBytes = 4 + 4 + 3 * 16;
+constexpr uint64 kHeaderBytes = 3 * 4;
+
+[[noreturn]] void raise_mismatch(CurrencyCode a, CurrencyCode b) {
+    run_core([&] { holdings::fail_currency_mismatch(a, b); });
+    pg_unreachable();
+}
+
+// The currency of the first of the row's holdings that is not NULL.
+inline CurrencyCode row_currency(const Holding* level, const Holding* flows, const Holding* valuation) {
+    return level != nullptr ? level->currency : flows != nullptr ? flows->currency : valuation->currency;
+}
+
+// Raises 22U01 unless every holding of the row is in `currency`.
+inline void check_row_currency(CurrencyCode currency, const Holding* level, const Holding* flows,
+                               const Holding* valuation) {
+    const Holding* values[3] = {level, flows, valuation};
+    for (const Holding* h : values)
+        if (h != nullptr && h->currency != currency) raise_mismatch(currency, h->currency);
+}
+
+// Arguments: state, level, as_of, net_purchases, report_ccy[, reported_valuation].
+Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation) {
+    MemoryContext context = aggregate_context(fcinfo, "flow_decompose_accum");
+    auto* s = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
+    const Holding* level = PG_ARGISNULL(1) ? nullptr : arg_holding(fcinfo, 1);
+    const Holding* flows = PG_ARGISNULL(3) ? nullptr : arg_holding(fcinfo, 3);
+    const Holding* valuation = with_valuation && !PG_ARGISNULL(5) ? arg_holding(fcinfo, 5) : nullptr;
+    // A row without a date, or with nothing reported, says nothing.
+    if (PG_ARGISNULL(2) || (level == nullptr && flows == nullptr && valuation == nullptr)) {
+        if (s == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(s);
+    }
+    if (PG_ARGISNULL(4))
+        ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+                        errmsg("report currency must not be null")));
+    DateADT day = PG_GETARG_DATEADT(2);
+    if (s == nullptr) {
+        CurrencyCode report = currency_argument(PG_GETARG_TEXT_PP(4));
+        s = new_dated_series<DatedFlow>(context, row_currency(level, flows, valuation), report, kInitialCapacity);
+    } else if (!same_code(PG_GETARG_TEXT_PP(4), s->report)) {
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("report currency must be the same for every row of a group")));
+    }
+    check_row_currency(s->currency, level, flows, valuation);
+    DatedFlow* item = find_dated(s, day);
+    if (item != nullptr) {
+        // A date the state has: add the row to it in place.
+        run_core([&] {
+            if (level != nullptr) item->level.set(holdings::checked_add(item->level.get(), level->raw()));
+            if (flows != nullptr)
+                item->net_purchases.set(holdings::checked_add(item->net_purchases.get(), flows->raw()));
+            if (valuation != nullptr)
+                item->reported_valuation.set(holdings::checked_add(item->reported_valuation.get(), valuation->raw()));
+        });
+        item->flags |= (level != nullptr ? holdings::kHasLevel : 0) |
+                       (flows != nullptr ? holdings::kHasNetPurchases : 0) |
+                       (valuation != nullptr ? holdings::kHasReportedValuation : 0);
+        PG_RETURN_POINTER(s);
+    }
+    DatedFlow row{};
+    row.date = day;
+    if (level != nullptr) {
+        row.level.set(level->raw());
+        row.flags |= holdings::kHasLevel;
+    }
+    if (flows != nullptr) {
+        row.net_purchases.set(flows->raw());
+        row.flags |= holdings::kHasNetPurchases;
+    }
+    if (valuation != nullptr) {
+        row.reported_valuation.set(valuation->raw());
+        row.flags |= holdings::kHasReportedValuation;
+    }
+    append_dated(s, row);
+    PG_RETURN_POINTER(s);
+}
+
+// Compacts the state and decomposes it in the report currency.
+holdings::FlowDecomposition decompose_state(FlowSeries* s) {
+    compact(s);
+    const holdings::RateTable* table = nullptr;
+    if (s->currency != s->report) table = &current_rate_table();
+    static const holdings::RateTable kNoRates{"", nullptr, 0};
+    const holdings::RateTable& rates = table != nullptr ? *table : kNoRates;
+    holdings::FlowDecomposition d{};
+    run_core([&] { d = holdings::decompose_flows(s->items, s->count, s->currency, s->report, rates); });
+    return d;
+}
+
+// The flow_decomposition row. From the four-argument form, the reported
+// valuation, the residual and their period count are NULL; from the five-argument
+// form the first two are NULL when no period reports a valuation.
+Datum decomposition_datum(FunctionCallInfo fcinfo, bool with_valuation) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    auto* s = reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
+    holdings::FlowDecomposition d = decompose_state(s);
+    if (!d.defined) PG_RETURN_NULL();
+    TupleDesc desc;
+    if (get_call_result_type(fcinfo, nullptr, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 11)
+        elog(ERROR, "flow_decompose must return holdings.flow_decomposition");
+    desc = BlessTupleDesc(desc);
+    holdings::int128 amounts[8] = {d.start_value,      d.end_value, d.total_change,       d.flow_effect,
+                                   d.valuation_effect, d.fx_effect, d.reported_valuation, d.valuation_residual};
+    Datum values[11];
+    bool nulls[11] = {};
+    for (int i = 0; i < 8; ++i) values[i] = holding_datum(holdings::make_holding(amounts[i], s->report));
+    values[8] = Int32GetDatum(static_cast<int32>(d.periods));
+    values[9] = Int32GetDatum(static_cast<int32>(d.periods_without_net_purchases));
+    values[10] = Int32GetDatum(static_cast<int32>(d.periods_with_reported_valuation));
+    if (!with_valuation) nulls[10] = true;
+    // No period reported a valuation: reported and residual are unknown, not zero.
+    if (!with_valuation || d.periods_with_reported_valuation == 0) nulls[6] = nulls[7] = true;
+    return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+}  // namespace
+
+// Transition of flow_decompose(level, as_of, net_purchases, report_ccy).
+extern "C" Datum holdings_flow_decompose_accum(PG_FUNCTION_ARGS) { return flow_accum(fcinfo, false); }
+
+// Transition of flow_decompose(level, as_of, net_purchases, report_ccy, reported_valuation).
+extern "C" Datum holdings_flow_decompose_accum_reported(PG_FUNCTION_ARGS) { return flow_accum(fcinfo, true); }
+
+extern "C" Datum holdings_flow_decompose_combine(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "flow_decompose_combine");
+    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
+    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(1));
+    if (other == nullptr) {
+        if (into == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(into);
+    }
+    if (into == nullptr) into = new_dated_series<DatedFlow>(context, other->currency, other->report, other->count);
+    if (into->currency != other->currency) raise_mismatch(into->currency, other->currency);
+    if (into->report != other->report)
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("report currency must be the same for every row of a group")));
+    append_series(into, other);
+    PG_RETURN_POINTER(into);
+}
+
+// Serialized (network byte order): currency, report currency, item count
+// (4 bytes each), then per date in ascending order: the date, the flags
+// (1 level, 2 net purchases, 4 reported valuation) and the level, net purchases
+// and reported valuation, each as high and low 8-byte halves.
+extern "C" Datum holdings_flow_decompose_serialize(PG_FUNCTION_ARGS) {
+    aggregate_context(fcinfo, "flow_decompose_serialize");
+    auto* s = reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
+    compact(s);
+    StringInfoData buf;
+    pq_begintypsend(&buf);
+    pq_sendint32(&buf, s->currency);
+    pq_sendint32(&buf, s->report);
+    pq_sendint32(&buf, s->count);
+    for (uint32 i = 0; i < s->count; ++i) {
+        const DatedFlow& item = s->items[i];
+        pq_sendint32(&buf, static_cast<uint32>(item.date));
+        pq_sendint32(&buf, item.flags);
+        send_raw128(&buf, item.level);
+        send_raw128(&buf, item.net_purchases);
+        send_raw128(&buf, item.reported_valuation);
+    }
+    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+// Reads what the serializer wrote and checks every field: the length, both
+// currencies, and each item (known flags, zero where not reported, amounts in
+// range, dates strictly ascending).
+extern "C" Datum holdings_flow_decompose_deserialize(PG_FUNCTION_ARGS) {
+    MemoryContext context = aggregate_context(fcinfo, "flow_decompose_deserialize");
+    StringInfoData buf;
+    message_of(PG_GETARG_BYTEA_PP(0), &buf);
+    if (static_cast<uint64>(buf.len) < kHeaderBytes)
+        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+                        errmsg("invalid serialized flow_decompose state: %d bytes, header needs %d",
+                               buf.len, static_cast<int>(kHeaderBytes))));
+    CurrencyCode currency = pq_getmsgint(&buf, 4);
+    CurrencyCode report = pq_getmsgint(&buf, 4);
+    uint32 count = pq_getmsgint(&buf, 4);
+    if (count == 0 || static_cast<uint64>(count) * kItemBytes != static_cast<uint64>(buf.len - buf.cursor))
+        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+                        errmsg("invalid serialized flow_decompose state: %u items in %d bytes", count,
+                               buf.len - buf.cursor)));
+    if (holdings::find_currency(currency) == nullptr || holdings::find_currency(report) == nullptr)
+        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+                        errmsg("invalid serialized flow_decompose state: unknown currency")));
+    FlowSeries* s = new_dated_series<DatedFlow>(context, currency, report, count);
+    for (uint32 i = 0; i < count; ++i) {
+        DatedFlow& item = s->items[i];
+        item.date = static_cast<int32>(pq_getmsgint(&buf, 4));
+        item.flags = pq_getmsgint(&buf, 4);
+        get_raw128(&buf, &item.level);
+        get_raw128(&buf, &item.net_purchases);
+        get_raw128(&buf, &item.reported_valuation);
+    }
+    pq_getmsgend(&buf);
+    const DatedFlow* items = s->items;
+    run_core([&] { holdings::check_flow_items(items, count); });
+    s->count = s->sorted = count;
+    PG_RETURN_POINTER(s);
+}
+
+// flow_decompose(level, as_of, net_purchases, report_ccy) → flow_decomposition.
+extern "C" Datum holdings_flow_decompose_final(PG_FUNCTION_ARGS) { return decomposition_datum(fcinfo, false); }
+
+// ... with reported_valuation: also splits valuation into reported and residual.
+extern "C" Datum holdings_flow_decompose_reported_final(PG_FUNCTION_ARGS) {
+    return decomposition_datum(fcinfo, true);
+}
