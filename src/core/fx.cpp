@@ -7,23 +7,6 @@
 #include "error.hpp"
 
 namespace holdings {
-namespace {
-
-Int512 int512_from_u128(uint128 v) {
-    Int512 r = Int512(std::uint64_t(v >> 64));
-    r <<= 64;
-    r += Int512(std::uint64_t(v & ~std::uint64_t(0)));
-    return r;
-}
-
-Int512 pow10_512(int n) {
-    Int512 r = 1;
-    for (int i = 0; i < n; ++i) r *= 10;
-    return r;
-}
-
-}  // namespace
-
 Rate unit_rate() noexcept { return Rate{1, 0, 0, 0}; }
 
 Rate parse_rate(const char* text, std::size_t len) {
@@ -78,20 +61,42 @@ const Rate* find_rate(const RateTable& table, CurrencyCode currency, Day day) no
 
 const Rate& require_rate(const RateTable& table, CurrencyCode currency, Day day) {
     const Rate* r = find_rate(table, currency, day);
-    if (r == nullptr) {
-        char code[4];
-        unpack_code(currency, code);
-        fail(ErrorKind::no_fx_rate, std::string("no exchange rate for ") + code + " on or before " +
-                                        format_day(day) + " in rate set \"" + table.name + "\"");
+    if (r != nullptr && (table.max_gap_days < 0 || currency == pack_code('U', 'S', 'D'))) return *r;
+    char code[4];
+    unpack_code(currency, code);
+    const RateSeries* s = std::lower_bound(
+        table.series, table.series + table.count, currency,
+        [](const RateSeries& rs, CurrencyCode c) { return rs.currency < c; });
+    bool has_series = s != table.series + table.count && s->currency == currency && s->count > 0;
+    if (r != nullptr) {
+        Day rate_day = s->dates[r - s->rates];
+        if (day - rate_day <= table.max_gap_days) return *r;
+        Day last = s->dates[s->count - 1];
+        std::string where = rate_day == last ? "The last " + std::string(code) + " rate in rate set \"" +
+                                                   table.name + "\" is dated " + format_day(last)
+                                             : "The latest " + std::string(code) + " rate on or before " +
+                                                   format_day(day) + " is dated " + format_day(rate_day);
+        fail(ErrorKind::no_fx_rate,
+             std::string("no exchange rate for ") + code + " within " + std::to_string(table.max_gap_days) +
+                 " days before " + format_day(day) + " in rate set \"" + table.name + "\"",
+             where + "; the rate set bridges gaps of at most " + std::to_string(table.max_gap_days) +
+                 " days (holdings.rate_set.max_gap_days).");
     }
-    return *r;
+    std::string hint = has_series ? "The first " + std::string(code) + " rate in rate set \"" + table.name +
+                                        "\" is dated " + format_day(s->dates[0]) + ", the last " +
+                                        format_day(s->dates[s->count - 1]) + "."
+                                  : "Rate set \"" + std::string(table.name) + "\" has no " + code + " rates.";
+    fail(ErrorKind::no_fx_rate,
+         std::string("no exchange rate for ") + code + " on or before " + format_day(day) + " in rate set \"" +
+             table.name + "\"",
+         hint);
 }
 
 int128 convert_raw(int128 raw, const Rate& from, const Rate& to) {
     if (raw == 0) return 0;
     // raw * (to.m / 10^to.s) / (from.m / 10^from.s)
-    Int512 num = int512_from_raw(raw) * int512_from_u128(to.mantissa()) * pow10_512(from.scale);
-    Int512 den = int512_from_u128(from.mantissa()) * pow10_512(to.scale);
+    Int512 num = from_int128<Int512>(raw) * from_uint128<Int512>(to.mantissa()) * pow10<Int512>(from.scale);
+    Int512 den = from_uint128<Int512>(from.mantissa()) * pow10<Int512>(to.scale);
     return to_raw(round_div_half_even(num, den));
 }
 

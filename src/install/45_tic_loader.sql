@@ -20,6 +20,8 @@ CREATE FUNCTION @extschema@.parse_tic_mfh(document text,
     AS 'MODULE_PATHNAME', 'holdings_parse_tic_mfh' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 16000;
 COMMENT ON FUNCTION @extschema@.parse_tic_mfh(text) IS
     'Parses a TIC Major Foreign Holders document (mfhhis01 layout): one row per printed figure; official = false for series-break comparison values';
+-- Users load through load_tic_mfh; grant EXECUTE to the roles that run it.
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 
 -- load_tic_mfh (the loader of this layout) is in 47_flow_loaders.sql, with the
 -- other loaders and their helpers.

@@ -355,11 +355,12 @@ BEGIN
             USING ERRCODE = 'invalid_text_representation',
                   HINT = 'Map the label to a holder in holdings.tic_label, then load again.';
     END IF;
-    SELECT min(p.line) AS line, l.holder_id, l.instrument, p.as_of INTO duplicate
+    SELECT (array_agg(p.line ORDER BY p.line))[2] AS line, l.holder_id, l.instrument, p.as_of, p.official INTO duplicate
       FROM @extschema@.parse_tic_mfh(document) p JOIN @extschema@.tic_label l ON l.label = p.label
-     WHERE p.official GROUP BY l.holder_id, l.instrument, p.as_of HAVING count(*) > 1 LIMIT 1;
+     GROUP BY l.holder_id, l.instrument, p.as_of, p.official HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'TIC document, line %: a second figure for % % %', duplicate.line,
+        RAISE EXCEPTION 'TIC document, line %: a second % figure for % % %', duplicate.line,
+            CASE WHEN duplicate.official THEN 'official' ELSE 'comparison' END,
             duplicate.holder_id, duplicate.instrument, duplicate.as_of
             USING ERRCODE = 'invalid_text_representation';
     END IF;

@@ -24,5 +24,6 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
+    '@extschema@.rate_set',
     '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
     '@extschema@.treasury_yield', '@extschema@.fx_label']) AS t;

@@ -3,9 +3,9 @@
 
 #include <cstring>
 
-
 #include "aggregates.hpp"
 #include "fx_cache.hpp"
+#include "state_codec.hpp"
 
 using holdings::CurrencyCode;
 using holdings::DatedLevel;
@@ -32,21 +32,8 @@ PG_FUNCTION_INFO_V1(holdings_fx_decompose_final);
 namespace {
 
 Datum rate_numeric(const holdings::Rate& rate) {
-    char digits[64];
-    holdings::uint128 m = rate.mantissa();
-    int n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + static_cast<int>(m % 10));
-        m /= 10;
-    } while (m != 0);
-    while (n <= rate.scale) digits[n++] = '0';
-    char text[80];
-    int t = 0;
-    for (int i = n - 1; i >= 0; --i) {
-        text[t++] = digits[i];
-        if (i == rate.scale && rate.scale > 0) text[t++] = '.';
-    }
-    text[t] = '\0';
+    char text[48];
+    text[holdings::format_scaled(rate.mantissa(), rate.scale, rate.scale, text)] = '\0';
     return DirectFunctionCall3(numeric_in, CStringGetDatum(text), ObjectIdGetDatum(InvalidOid),
                                Int32GetDatum(-1));
 }
@@ -122,15 +109,12 @@ extern "C" Datum holdings_net_selling_serialize(PG_FUNCTION_ARGS) {
 
 extern "C" Datum holdings_net_selling_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "net_selling_deserialize");
-    StringInfoData buf;
-    message_of(PG_GETARG_BYTEA_PP(0), &buf);
+    bytea* bytes = PG_GETARG_BYTEA_PP(0);
+    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
+    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
     auto* span = static_cast<LevelSpan*>(MemoryContextAllocZero(context, sizeof(LevelSpan)));
-    span->currency = pq_getmsgint(&buf, 4);
-    span->first_date = static_cast<int32>(pq_getmsgint(&buf, 4));
-    span->last_date = static_cast<int32>(pq_getmsgint(&buf, 4));
-    get_raw128(&buf, &span->first_level);
-    get_raw128(&buf, &span->last_level);
-    pq_getmsgend(&buf);
+    // Validated in the core (currency, dates, levels, length): 22P03 otherwise.
+    run_core([&] { *span = holdings::decode_level_span(data, len); });
     PG_RETURN_POINTER(span);
 }
 
@@ -201,6 +185,18 @@ void reserve(LevelSeries* s, uint32 extra) {
     s->capacity = capacity;
 }
 
+// Every row and partial state of a group shares the holding's currency (22U01)
+// and the report currency.
+void check_group(const LevelSeries* s, CurrencyCode currency, bool same_report) {
+    if (currency != s->currency) {
+        CurrencyCode a = s->currency, b = currency;
+        run_core([&] { holdings::fail_currency_mismatch(a, b); });
+    }
+    if (!same_report)
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("report currency must be the same for every row of a group")));
+}
+
 }  // namespace
 
 // Transition for net_foreign_selling(h, d, ccy) and fx_decompose(h, d, ccy).
@@ -220,13 +216,7 @@ extern "C" Datum holdings_fx_levels_accum(PG_FUNCTION_ARGS) {
         CurrencyCode report = currency_argument(PG_GETARG_TEXT_PP(3));
         s = new_series(context, row->currency, report, kInitialCapacity);
     } else {
-        if (row->currency != s->currency) {
-            CurrencyCode a = s->currency, b = row->currency;
-            run_core([&] { holdings::raise_currency_mismatch(a, b); });
-        }
-        if (!same_code(PG_GETARG_TEXT_PP(3), s->report))
-            ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                            errmsg("report currency must be the same for every row of a group")));
+        check_group(s, row->currency, same_code(PG_GETARG_TEXT_PP(3), s->report));
         // Rows of one date usually arrive together: add to the last level in place.
         if (s->count > 0 && s->items[s->count - 1].date == day) {
             holdings::Raw128& level = s->items[s->count - 1].level;
@@ -252,13 +242,7 @@ extern "C" Datum holdings_fx_levels_combine(PG_FUNCTION_ARGS) {
         PG_RETURN_POINTER(into);
     }
     if (into == nullptr) into = new_series(context, other->currency, other->report, other->count);
-    if (into->currency != other->currency) {
-        CurrencyCode a = into->currency, b = other->currency;
-        run_core([&] { holdings::raise_currency_mismatch(a, b); });
-    }
-    if (into->report != other->report)
-        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("report currency must be the same for every row of a group")));
+    check_group(into, other->currency, into->report == other->report);
     reserve(into, other->count);
     memcpy(into->items + into->count, other->items, sizeof(DatedLevel) * other->count);
     into->count += other->count;
@@ -286,23 +270,17 @@ extern "C" Datum holdings_fx_levels_serialize(PG_FUNCTION_ARGS) {
 
 extern "C" Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "fx_levels_deserialize");
-    StringInfoData buf;
-    message_of(PG_GETARG_BYTEA_PP(0), &buf);
-    CurrencyCode currency = pq_getmsgint(&buf, 4);
-    CurrencyCode report = pq_getmsgint(&buf, 4);
-    uint32 count = pq_getmsgint(&buf, 4);
-    if (static_cast<uint64>(count) * 20 != static_cast<uint64>(buf.len - buf.cursor))
-        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-                        errmsg("invalid serialized FX aggregate state")));
-    LevelSeries* s = new_series(context, currency, report, count);
-    for (uint32 i = 0; i < count; ++i) {
-        DatedLevel& item = s->items[i];
-        item.date = static_cast<int32>(pq_getmsgint(&buf, 4));
-        get_raw128(&buf, &item.level);
-        item.reserved = 0;
-    }
-    s->count = count;
-    pq_getmsgend(&buf);
+    bytea* bytes = PG_GETARG_BYTEA_PP(0);
+    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
+    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
+    // The header is checked (currencies, count >= 1, exact length) before the
+    // count sizes an allocation; then every item (ascending dates, levels).
+    holdings::LevelsHeader header{};
+    run_core([&] { header = holdings::decode_levels_header(data, len); });
+    LevelSeries* s = new_series(context, header.currency, header.report, header.count);
+    DatedLevel* items = s->items;
+    run_core([&] { holdings::decode_levels(data, len, header, items); });
+    s->count = header.count;
     PG_RETURN_POINTER(s);
 }
 

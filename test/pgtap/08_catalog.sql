@@ -20,21 +20,26 @@ SELECT is_empty($$
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 'v'$$,
     ARRAY['fx_rate_changed', 'load_tic_mfh',
-          'lineage_row', 'lineage_apply_release', 'lineage_prune', 'lineage_supersede', 'lineage_in_release_script', 'lineage_track', 'lineage_merge', 'lineage_superseded_restored',
-          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions', 'document_failure'],
-    'only the triggers, the loaders and the lineage functions are VOLATILE');
+          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly',
+          'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions', 'document_failure',
+          'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay',
+          'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release'],
+    'only triggers, loaders and the lineage machinery are VOLATILE');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
        AND prokind = 'f'$$,
-    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final', 'monthly_components',
-          'lineage_key_match', 'lineage_key_columns', 'lineage_key_expr', 'lineage_key', 'check_source'],
+    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final',
+          'lineage_key_columns', 'lineage_key', 'lineage_key_match', 'lineage_key_expr', 'lineage_replaying',
+          'monthly_components', 'check_source'],
     'the functions that read fx_rate or the catalog are STABLE, nothing else');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
     ARRAY['fx_rate_changed', 'load_tic_mfh',
-          'lineage_row', 'lineage_apply_release', 'lineage_prune', 'lineage_supersede', 'lineage_track', 'lineage_merge', 'lineage_superseded_restored',
-          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions'],
-    'everything but the triggers, the loaders and the lineage writers is PARALLEL SAFE');
+          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly',
+          'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions',
+          'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay',
+          'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release'],
+    'everything but triggers, loaders and the lineage machinery is PARALLEL SAFE');
 SELECT is_empty($$
     SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
      WHERE p.pronamespace = 'holdings'::regnamespace
