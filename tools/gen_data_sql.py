@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """The data section of the install script, generated from data/.
 
-Small tables (sources, ISO codes, holders, bank figures)
-become INSERT ... VALUES rows. The large raw files (the TIC history, the
-exchange-rate and dollar-index CSVs) are embedded verbatim between dollar
-quotes and parsed at install time: the TIC history by the extension's own
-parser (load_tic_mfh), the CSVs by set-based SQL. So the script stays
-reviewable (the raw files, byte for byte) and installs in seconds.
+Small tables (sources, ISO codes, holders, label maps, bank figures) become
+INSERT ... VALUES rows. The large raw files (TIC Table 3, the mfhhis01
+history, Table 5, Form S, the exchange-rate files, FRED series) are embedded
+verbatim between dollar quotes and parsed at install time by the extension's
+own IMMUTABLE parse functions (parse_tic_slt_table3, parse_tic_mfh,
+parse_tic_slt_table5, parse_tic_form_s, parse_fed_h10_monthly,
+parse_ecb_eurofxref, parse_fred_csv), the same ones the loaders use, in
+INSERT INTO @extschema@.<table> ... SELECT statements (the upgrade generator
+retargets exactly those). So the script stays reviewable (the raw files, byte
+for byte), a newer official file is one loader call, and it installs in seconds.
 """
 import csv
 import io

@@ -12,7 +12,7 @@ public class HoldingsJdbcExample {
         props.setProperty("user", System.getenv("PGUSER"));
         props.setProperty("password", System.getenv("PGPASSWORD"));
         try (Connection c = DriverManager.getConnection(url, props)) {
-            // The views: standard types, NUMERIC(12,1) read exactly as BigDecimal.
+            // The views: standard types, NUMERIC(13,3) read exactly as BigDecimal.
             try (PreparedStatement p = c.prepareStatement("SELECT holder_name, usd_bn FROM holdings.major_holders"
                     + " WHERE holder_kind = 'country' AND month = ? ORDER BY usd_bn DESC LIMIT 2")) {
                 p.setObject(1, LocalDate.of(2025, 12, 31));

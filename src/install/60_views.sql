@@ -8,14 +8,14 @@
 --                          38 digits, the widest decimal most tools and formats
 --                          take (SQL Server, Hyper, Spark, Parquet); |amount| < 10^30
 --   per_usd                numeric(38,20): ecb-daily rates carry 20 decimals
---   usd_bn                 numeric(12,1): TIC prints billions to one decimal
+--   usd_bn                 numeric(13,3): TIC Table 3 prints millions (mfhhis01, Table 5: billions to one decimal)
 --   dollar index           numeric(12,4): FRED prints 4 decimals
 -- Where a holding appears, its amount and its currency are separate columns,
 -- and where rows mix currencies an amount_usd column values each row in USD.
 
 CREATE VIEW @extschema@.major_holders AS
 SELECT p.holder_id, h.name AS holder_name, h.kind AS holder_kind, p.as_of AS month,
-       (@extschema@.amount(p.amount) / 1000000000)::numeric(12,1) AS usd_bn, p.source_id
+       (@extschema@.amount(p.amount) / 1000000000)::numeric(13,3) AS usd_bn, p.source_id
   FROM @extschema@.position p JOIN @extschema@.holder h ON h.id = p.holder_id
  WHERE p.instrument = 'UST' AND @extschema@.currency(p.amount) = 'USD' AND h.kind <> 'bank';
 COMMENT ON VIEW @extschema@.major_holders IS

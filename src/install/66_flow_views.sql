@@ -5,7 +5,8 @@
 -- each period's first monthly change: a group never sees the previous period's
 -- closing level. docs/reference.md, "Flows, valuation and FX".
 
--- Net purchases by holder and month, both maturities side by side.
+-- Net purchases by holder and month, both maturities side by side; amounts in
+-- USD as numeric(38,8), like the other views (60_views.sql).
 CREATE VIEW @extschema@.monthly_flows AS
 WITH flows AS (
     SELECT t.holder_id, t.as_of,
@@ -33,11 +34,12 @@ WITH flows AS (
            pg_catalog.lag(f.long_term_series) OVER (PARTITION BY l.holder_id ORDER BY l.as_of) AS previous_series
       FROM levels l LEFT JOIN flows f ON f.holder_id = l.holder_id AND f.as_of = l.as_of
 )
-SELECT holder_id, as_of, level, level_change,
-       long_term + bills AS net_purchases, long_term AS long_term_net_purchases, bills AS bills_net_purchases,
-       level_change - (long_term + bills) AS valuation,
-       long_term_valuation AS reported_valuation,
-       level_change - (long_term + bills) - long_term_valuation AS unexplained,
+SELECT holder_id, as_of, level::numeric(38,8) AS level, level_change::numeric(38,8) AS level_change,
+       (long_term + bills)::numeric(38,8) AS net_purchases, long_term::numeric(38,8) AS long_term_net_purchases,
+       bills::numeric(38,8) AS bills_net_purchases,
+       (level_change - (long_term + bills))::numeric(38,8) AS valuation,
+       long_term_valuation::numeric(38,8) AS reported_valuation,
+       (level_change - (long_term + bills) - long_term_valuation)::numeric(38,8) AS unexplained,
        long_term_series AS series,
        (source_id IS DISTINCT FROM previous_source_id) OR (long_term_series IS DISTINCT FROM previous_series)
            OR EXISTS (SELECT 1 FROM @extschema@.position_comparison c

@@ -84,7 +84,7 @@ public class ClientTest {
             check("views + metadata", () -> {
                 DatabaseMetaData md = c.getMetaData();
                 String[][] expected = {
-                    {"major_holders", "usd_bn", "12", "1"}, {"positions", "amount", "38", "8"},
+                    {"major_holders", "usd_bn", "13", "3"}, {"positions", "amount", "38", "8"},
                     {"positions", "amount_usd", "38", "8"}, {"disclosures", "amount", "38", "8"},
                     {"disclosures", "amount_usd", "38", "8"}, {"fx_rates_monthly", "per_usd", "38", "20"},
                     {"dollar_index_monthly", "value", "12", "4"}};
@@ -113,7 +113,7 @@ public class ClientTest {
                 try (Statement s = c.createStatement();
                      ResultSet r = s.executeQuery("SELECT usd_bn FROM holdings.major_holders WHERE holder_id = 'JP' AND month = '2025-12-31'")) {
                     r.next();
-                    eq(new BigDecimal("1185.5"), r.getBigDecimal(1), "usd_bn");
+                    eq(new BigDecimal("1185.515"), r.getBigDecimal(1), "usd_bn");
                 }
                 try (Statement s = c.createStatement();
                      ResultSet r = s.executeQuery("SELECT per_usd FROM holdings.fx_rates_monthly WHERE rate_set = 'ecb-daily' ORDER BY per_usd DESC LIMIT 1")) {
@@ -132,10 +132,10 @@ public class ClientTest {
             check("holding as text", () -> {
                 try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(jp + " UNION ALL SELECT '-0.00000001 JPY'")) {
                     r.next();
-                    eq("1185500000000.00 USD", r.getString(1), "getString");
+                    eq("1185515000000.00 USD", r.getString(1), "getString");
                     PGobject o = (PGobject) r.getObject(1);
                     eq("holding", o.getType(), "PGobject type");
-                    eq("1185500000000.00 USD", o.getValue(), "PGobject value");
+                    eq("1185515000000.00 USD", o.getValue(), "PGobject value");
                     eq(Types.OTHER, r.getMetaData().getColumnType(1), "column type");
                     r.next();
                     eq("-0.00000001 JPY", r.getString(1), "getString, smallest unit");
@@ -156,7 +156,7 @@ public class ClientTest {
                     r.next();
                     byte[] bytes = r.getBytes(1);
                     eq(20, bytes.length, "binary length");
-                    eq("1185500000000 USD", decodeHolding(bytes), "decoded");
+                    eq("1185515000000 USD", decodeHolding(bytes), "decoded");
                     r.next();
                     eq("-0.00000001 JPY", decodeHolding(r.getBytes(1)), "decoded negative");
                 }
@@ -184,7 +184,7 @@ public class ClientTest {
                     eq(1, p.executeUpdate(), "UPDATE ... WHERE amount = ? rows");
                 }
                 eq("1", one(c, "SELECT count(*) FROM staging.jdbc_trades WHERE amount > ? AND amount <= ?", "1000 USD", "1234.57 USD"), "comparisons");
-                eq("1", one(c, "SELECT count(*) FROM holdings.position WHERE amount = ?", "1185500000000.00 USD"), "= on the shipped table");
+                eq("1", one(c, "SELECT count(*) FROM holdings.position WHERE amount = ?", "1185515000000.00 USD"), "= on the shipped table");
                 eq("182346852650000 JPY", one(c, "SELECT fx_convert(?, ?, ?)", "1185.5e9 USD", "JPY", java.time.LocalDate.of(2024, 12, 31)), "fx_convert(setString, setString, LocalDate)");
                 eq("0.00279314004804200883", one(c, "SELECT fx_rate(?, ?, ?)", "JPY", "USD", java.time.LocalDate.of(1971, 1, 31)), "fx_rate");
                 // updatable result set (pgJDBC writes the new value with setString)
@@ -205,8 +205,8 @@ public class ClientTest {
                         p.setObject(2, java.time.LocalDate.of(2025, 12, 31));
                         try (ResultSet r = p.executeQuery()) {
                             r.next();
-                            eq("1185500000000.00 USD", r.getString(1), "holding, run " + i);
-                            eq(new BigDecimal("1185500000000.00"), r.getBigDecimal(2), "amount::numeric, run " + i);
+                            eq("1185515000000.00 USD", r.getString(1), "holding, run " + i);
+                            eq(new BigDecimal("1185515000000.00"), r.getBigDecimal(2), "amount::numeric, run " + i);
                             eq("USD", r.getString(3), "currency, run " + i);
                         }
                     }
@@ -239,7 +239,7 @@ public class ClientTest {
                 CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 cm.copyOut("COPY (" + jp + ") TO STDOUT", out);
-                eq("1185500000000.00 USD\n", out.toString("UTF-8"), "COPY TO");
+                eq("1185515000000.00 USD\n", out.toString("UTF-8"), "COPY TO");
                 try (Statement s = c.createStatement()) { s.execute("TRUNCATE staging.jdbc_trades"); }
                 long n = cm.copyIn("COPY staging.jdbc_trades FROM STDIN (FORMAT csv)",
                                    new ByteArrayInputStream("1,\"1,000.25 USD\"\n2,5 EUR\n".getBytes(StandardCharsets.UTF_8)));
@@ -257,7 +257,7 @@ public class ClientTest {
                 eq((short) 1, in.readShort(), "fields");
                 byte[] v = new byte[in.readInt()];
                 in.readFully(v);
-                eq("1185500000000 USD", decodeHolding(v), "COPY TO binary value");
+                eq("1185515000000 USD", decodeHolding(v), "COPY TO binary value");
                 eq((short) -1, in.readShort(), "trailer");
                 // COPY FROM binary: one row (id 3, 0.00000001 CHF)
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -290,15 +290,15 @@ public class ClientTest {
                     p.setString(1, "JPY");
                     try (ResultSet r = p.executeQuery()) {
                         r.next();
-                        eq("148073836320000 JPY", r.getString("start_value"), "start_value");
-                        eq("145046901480000 JPY", r.getString("end_value"), "end_value");
-                        eq("-3026934840000 JPY", r.getString("total_change"), "total_change");
-                        eq("-30389133650000 JPY", r.getString("flow_effect"), "flow_effect");
-                        eq("27362198810000 JPY", r.getString("fx_effect"), "fx_effect");
-                        eq(new BigDecimal("27362198810000"), r.getBigDecimal(6), "amount(fx_effect)");
+                        eq("148072584158100 JPY", r.getString("start_value"), "start_value");
+                        eq("145040695399200 JPY", r.getString("end_value"), "end_value");
+                        eq("-3031888758900 JPY", r.getString("total_change"), "total_change");
+                        eq("-30393317983000 JPY", r.getString("flow_effect"), "flow_effect");
+                        eq("27361429224100 JPY", r.getString("fx_effect"), "fx_effect");
+                        eq(new BigDecimal("27361429224100"), r.getBigDecimal(6), "amount(fx_effect)");
                         PGobject o = (PGobject) r.getObject(7);
                         eq("fx_decomposition", o.getType(), "composite type");
-                        eq("(\"148073836320000 JPY\",\"145046901480000 JPY\",\"-3026934840000 JPY\",\"-30389133650000 JPY\",\"27362198810000 JPY\")", o.getValue(), "composite text");
+                        eq("(\"148072584158100 JPY\",\"145040695399200 JPY\",\"-3031888758900 JPY\",\"-30393317983000 JPY\",\"27361429224100 JPY\")", o.getValue(), "composite text");
                     }
                 }
                 try (Statement s = c.createStatement();
@@ -314,12 +314,12 @@ public class ClientTest {
             // A tool that sets its own schema: the views, casts and qualified names still work ...
             try (Connection c = connect("&currentSchema=public")) {
                 eq("public", one(c, "SHOW search_path"), "search_path");
-                eq("1185.5", one(c, "SELECT usd_bn FROM holdings.major_holders WHERE holder_id = 'JP' AND month = '2025-12-31'"), "view");
-                eq("1185500000000.00", one(c, "SELECT amount::numeric FROM holdings.position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'"), "cast to numeric");
-                eq("1", one(c, "SELECT count(*) FROM holdings.position WHERE amount OPERATOR(holdings.=) ?", "1185500000000 USD"), "qualified operator");
+                eq("1185.515", one(c, "SELECT usd_bn FROM holdings.major_holders WHERE holder_id = 'JP' AND month = '2025-12-31'"), "view");
+                eq("1185515000000.00", one(c, "SELECT amount::numeric FROM holdings.position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'"), "cast to numeric");
+                eq("1", one(c, "SELECT count(*) FROM holdings.position WHERE amount OPERATOR(holdings.=) ?", "1185515000000 USD"), "qualified operator");
                 // ... an unqualified operator does not: the documented fix is the schema list below
                 try {
-                    one(c, "SELECT count(*) FROM holdings.position WHERE amount = ?", "1185500000000 USD");
+                    one(c, "SELECT count(*) FROM holdings.position WHERE amount = ?", "1185515000000 USD");
                     throw new AssertionError("expected 42883");
                 } catch (SQLException e) {
                     eq("42883", e.getSQLState(), "SQLSTATE without holdings on the path");
@@ -327,7 +327,7 @@ public class ClientTest {
             }
             try (Connection c = connect("&currentSchema=public,holdings")) {
                 eq("public,holdings", one(c, "SHOW search_path"), "search_path");
-                eq("1", one(c, "SELECT count(*) FROM position WHERE amount = ?", "1185500000000 USD"), "unqualified operator");
+                eq("1", one(c, "SELECT count(*) FROM position WHERE amount = ?", "1185515000000 USD"), "unqualified operator");
                 eq("14924600000000.00 USD", one(c, "SELECT sum(amount) FROM position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of BETWEEN '2024-12-31' AND '2025-12-31'"), "aggregate");
             }
         });

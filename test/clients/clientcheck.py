@@ -17,7 +17,7 @@ JP_2025 = ("SELECT amount FROM holdings.position WHERE holder_id = 'JP' AND inst
            " AND as_of = '2025-12-31'")
 # Every numeric column of the views: (view, column, precision, scale)
 VIEW_NUMERICS = [
-    ("major_holders", "usd_bn", 12, 1), ("positions", "amount", 38, 8),
+    ("major_holders", "usd_bn", 13, 3), ("positions", "amount", 38, 8),
     ("positions", "amount_usd", 38, 8), ("disclosures", "amount", 38, 8),
     ("disclosures", "amount_usd", 38, 8), ("fx_rates_monthly", "per_usd", 38, 20),
     ("dollar_index_monthly", "value", 12, 4)]
@@ -26,8 +26,8 @@ VIEW_COLUMNS = 38
 POSITIONS = 12388
 SUMS = {"JPY": Decimal("174826000000000"), "USD": Decimal("4751000200000000.00")}
 LARGEST_ECB = Decimal("1710876.54887563102300000000")
-DECOMPOSE = ("148073836320000 JPY", "145046901480000 JPY", "-3026934840000 JPY",
-             "-30389133650000 JPY", "27362198810000 JPY")
+DECOMPOSE = ("148072584158100 JPY", "145040695399200 JPY", "-3031888758900 JPY",
+             "-30393317983000 JPY", "27361429224100 JPY")
 DECOMPOSE_SQL = (
     "SELECT (d).start_value, (d).end_value, (d).total_change, (d).flow_effect, (d).fx_effect"
     " FROM (SELECT fx_decompose(amount, as_of, {p}) AS d FROM holdings.position"

@@ -40,15 +40,15 @@ def _():
 
 @check("holding as text")
 def _():
-    eq("1185500000000.00 USD", one(conn, JP_2025)[0], "holding as a string")
-    eq(Decimal("1185500000000.00"), one(conn, "SELECT amount::numeric, currency(amount) FROM (%s) s" % JP_2025)[0],
+    eq("1185515000000.00 USD", one(conn, JP_2025)[0], "holding as a string")
+    eq(Decimal("1185515000000.00"), one(conn, "SELECT amount::numeric, currency(amount) FROM (%s) s" % JP_2025)[0],
        "amount::numeric")
 
 
 @check("holding as binary")
 def _():
     # The driver reads results as text; holding_send() gives the binary form as bytea.
-    eq((Decimal("1185500000000"), "USD"), decode_holding(one(conn, "SELECT holdings.holding_send(amount) FROM (%s) s"
+    eq((Decimal("1185515000000"), "USD"), decode_holding(one(conn, "SELECT holdings.holding_send(amount) FROM (%s) s"
                                                               % JP_2025)[0]), "holding_send")
 
 
@@ -61,7 +61,7 @@ def _():
     cur.executemany("INSERT INTO staging.odbc_trades VALUES (?, ?)", [(2, "10 JPY"), (3, "5 EUR")])
     eq(1, cur.execute("UPDATE staging.odbc_trades SET amount = ? WHERE amount = ?", "1234.57 USD", "1234.56 USD").rowcount,
        "UPDATE")
-    eq(1, one(conn, "SELECT count(*) FROM holdings.position WHERE amount = ?", "1185500000000 USD")[0], "=")
+    eq(1, one(conn, "SELECT count(*) FROM holdings.position WHERE amount = ?", "1185515000000 USD")[0], "=")
     eq("182346852650000 JPY", one(conn, "SELECT fx_convert(?, ?, ?)", "1185.5e9 USD", "JPY", "2024-12-31")[0],
        "fx_convert")
 
@@ -71,7 +71,7 @@ def _():
     cur = conn.cursor()
     sql = "SELECT amount FROM holdings.position WHERE holder_id = ? AND instrument = 'UST' AND as_of = ?"
     for i in range(3):
-        eq("1185500000000.00 USD", cur.execute(sql, "JP", "2025-12-31").fetchone()[0], "run %d" % i)
+        eq("1185515000000.00 USD", cur.execute(sql, "JP", "2025-12-31").fetchone()[0], "run %d" % i)
 
 
 @check("cursor over all positions")
@@ -111,10 +111,10 @@ def _():
 def _():
     c = pyodbc.connect(BASE + ";ConnSettings={SET search_path TO public}", autocommit=True)
     try:
-        eq(Decimal("1185.5"), one(c, "SELECT usd_bn FROM holdings.major_holders WHERE holder_id = 'JP'"
+        eq(Decimal("1185.515"), one(c, "SELECT usd_bn FROM holdings.major_holders WHERE holder_id = 'JP'"
                                      " AND month = '2025-12-31'")[0], "view without holdings on the path")
         try:
-            one(c, "SELECT count(*) FROM holdings.position WHERE amount = ?", "1185500000000 USD")
+            one(c, "SELECT count(*) FROM holdings.position WHERE amount = ?", "1185515000000 USD")
             raise AssertionError("expected 42883")
         except pyodbc.Error as e:
             eq("42883", e.args[0], "SQLSTATE")
@@ -123,7 +123,7 @@ def _():
     c = pyodbc.connect(BASE + ";ConnSettings={SET search_path TO public, holdings}", autocommit=True)
     try:
         eq("public, holdings", one(c, "SHOW search_path")[0], "search_path")
-        eq(1, one(c, "SELECT count(*) FROM position WHERE amount = ?", "1185500000000 USD")[0], "with holdings on the path")
+        eq(1, one(c, "SELECT count(*) FROM position WHERE amount = ?", "1185515000000 USD")[0], "with holdings on the path")
     finally:
         c.close()
 

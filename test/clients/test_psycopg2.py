@@ -46,7 +46,7 @@ def register_holding(conn):
 
 
 register_holding(conn)
-JP = Holding(Decimal("1185500000000.00"), "USD")
+JP = Holding(Decimal("1185515000000.00"), "USD")
 
 
 def one(c, sql, params=None):
@@ -74,7 +74,7 @@ def _():
 
 @check("holding as text")
 def _():
-    eq("1185500000000.00 USD", one(plain, JP_2025)[0], "without a typecaster: str")
+    eq("1185515000000.00 USD", one(plain, JP_2025)[0], "without a typecaster: str")
     eq(JP, one(conn, JP_2025)[0], "Holding")
     eq([Holding(Decimal("-0.00000001"), "JPY"), None],
        one(conn, "SELECT ARRAY['-0.00000001 JPY', NULL]::holdings.holding[]")[0], "holding[]")
@@ -83,7 +83,7 @@ def _():
 @check("holding as binary")
 def _():
     # psycopg2 reads results as text only; holding_send() gives the binary form as bytea.
-    eq((Decimal("1185500000000"), "USD"), decode_holding(one(plain, "SELECT holdings.holding_send(amount) FROM (%s) s"
+    eq((Decimal("1185515000000"), "USD"), decode_holding(one(plain, "SELECT holdings.holding_send(amount) FROM (%s) s"
                                                               % JP_2025)[0]), "holding_send")
 
 
@@ -136,7 +136,7 @@ def _():
     with conn.cursor() as cur:
         out = io.StringIO()
         cur.copy_expert("COPY (%s) TO STDOUT" % JP_2025, out)
-        eq("1185500000000.00 USD\n", out.getvalue(), "COPY TO")
+        eq("1185515000000.00 USD\n", out.getvalue(), "COPY TO")
         cur.execute("TRUNCATE staging.psycopg2_trades")
         cur.copy_expert("COPY staging.psycopg2_trades FROM STDIN (FORMAT csv)", io.StringIO('1,"1,000.25 USD"\n2,5 EUR\n'))
         cur.execute("SELECT id, amount::text FROM staging.psycopg2_trades ORDER BY id")
@@ -148,7 +148,7 @@ def _():
     with conn.cursor() as cur:
         out = io.BytesIO()
         cur.copy_expert("COPY (%s) TO STDOUT (FORMAT binary)" % JP_2025, out)
-        eq([(Decimal("1185500000000"), "USD")], [decode_holding(r[0]) for r in copy_binary_fields(out.getvalue())],
+        eq([(Decimal("1185515000000"), "USD")], [decode_holding(r[0]) for r in copy_binary_fields(out.getvalue())],
            "COPY TO binary")
         cur.copy_expert("COPY staging.psycopg2_trades FROM STDIN (FORMAT binary)", io.BytesIO(copy_binary_stream(
             [[(3).to_bytes(4, "big"), encode_holding("0.00000001", "CHF")]])))
@@ -170,7 +170,7 @@ def _():
     psycopg2.extras.register_composite("holdings.fx_decomposition", conn)
     d = one(conn, "SELECT fx_decompose(amount, as_of, %s) FROM holdings.position WHERE holder_id = 'JP'"
             " AND instrument = 'UST' AND as_of BETWEEN '2021-12-31' AND '2022-12-31'", ["JPY"])[0]
-    eq(Holding(Decimal("27362198810000"), "JPY"), d.fx_effect, "fx_effect as a Holding")
+    eq(Holding(Decimal("27361429224100"), "JPY"), d.fx_effect, "fx_effect as a Holding")
     eq(d.total_change.amount, d.flow_effect.amount + d.fx_effect.amount, "total = flow + fx")
 
 
@@ -178,10 +178,10 @@ def _():
 def _():
     c = psycopg2.connect(DSN + " options='-c search_path=public'")
     try:
-        eq((Decimal("1185.5"),), one(c, "SELECT usd_bn FROM holdings.major_holders WHERE holder_id = 'JP'"
+        eq((Decimal("1185.515"),), one(c, "SELECT usd_bn FROM holdings.major_holders WHERE holder_id = 'JP'"
                                      " AND month = '2025-12-31'"), "view without holdings on the path")
         try:
-            one(c, "SELECT count(*) FROM holdings.position WHERE amount = %s", ["1185500000000 USD"])
+            one(c, "SELECT count(*) FROM holdings.position WHERE amount = %s", ["1185515000000 USD"])
             raise AssertionError("expected 42883")
         except psycopg2.errors.UndefinedFunction:
             pass
@@ -189,7 +189,7 @@ def _():
         c.close()
     c = psycopg2.connect(DSN + " options='-c search_path=public,holdings'")
     try:
-        eq((1,), one(c, "SELECT count(*) FROM position WHERE amount = %s", ["1185500000000 USD"]), "with holdings on the path")
+        eq((1,), one(c, "SELECT count(*) FROM position WHERE amount = %s", ["1185515000000 USD"]), "with holdings on the path")
     finally:
         c.close()
 

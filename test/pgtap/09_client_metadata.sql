@@ -15,7 +15,7 @@ SELECT is(
       WHERE c.relnamespace = 'holdings'::regnamespace AND c.relkind = 'v' AND a.atttypid = 'numeric'::regtype
         AND c.relname IN ('major_holders', 'positions', 'fx_rates_monthly', 'disclosures', 'dollar_index_monthly')),
     'disclosures.amount numeric(38,8), disclosures.amount_usd numeric(38,8), dollar_index_monthly.value numeric(12,4), '
-    'fx_rates_monthly.per_usd numeric(38,20), major_holders.usd_bn numeric(12,1), positions.amount numeric(38,8), '
+    'fx_rates_monthly.per_usd numeric(38,20), major_holders.usd_bn numeric(13,3), positions.amount numeric(38,8), '
     'positions.amount_usd numeric(38,8)',
     'the views'' numeric columns and their precision and scale');
 SELECT is_empty($$
@@ -29,7 +29,7 @@ SELECT is_empty($$
     UNION ALL
     SELECT holder_id, instrument, as_of FROM holdings.position
      WHERE holdings.amount(amount)::numeric(38,8) <> holdings.amount(amount)
-        OR (instrument = 'UST' AND (holdings.amount(amount) / 1000000000)::numeric(12,1)
+        OR (instrument = 'UST' AND (holdings.amount(amount) / 1000000000)::numeric(13,3)
                                    <> holdings.amount(amount) / 1000000000)$$,
     'rates, amounts and TIC billions fit the views'' types exactly');
 SELECT is(

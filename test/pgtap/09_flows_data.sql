@@ -52,7 +52,7 @@ SELECT is((SELECT count(*) FROM transaction WHERE instrument = 'UST-BILLS' AND v
 -- The issue's worked example: Japan 2022, millions of USD.
 SELECT is((SELECT ROW(sum(level_change), sum(long_term_net_purchases), sum(bills_net_purchases), sum(net_purchases), sum(valuation))::text
              FROM monthly_flows WHERE holder_id = 'JP' AND as_of BETWEEN '2022-01-31' AND '2022-12-31'),
-          '(-225735000000.00,-127290000000.00,-6528000000.00,-133818000000.00,-91917000000.00)',
+          '(-225735000000.00000000,-127290000000.00000000,-6528000000.00000000,-133818000000.00000000,-91917000000.00000000)',
           'Japan 2022: holdings -225,735 = flows -133,818 (Form S -127,290, bills -6,528) + valuation -91,917');
 SELECT is((SELECT amount(e.amount) - amount(s.amount) FROM position s, position e
             WHERE s.holder_id = 'JP' AND e.holder_id = 'JP' AND s.instrument = 'UST-NOTES-BONDS' AND e.instrument = 'UST-NOTES-BONDS'

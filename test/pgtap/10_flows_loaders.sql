@@ -26,14 +26,14 @@ INSERT INTO docs VALUES
  ('custody', E'observation_date,WMTSECL1\n2026-06-24,2636947\n2026-07-01,2640000\n'),
  ('dgs10', E'observation_date,DGS10\n2026-04-17,4.30\n2026-04-20,\n2026-04-21,4.31\n');
 
--- The rows the documents could touch (Japan, Norway, 2026 custody and DGS10), and superseded.
+-- The rows the documents could touch (Japan, Norway, 2026 custody and DGS10), and user_edit.
 CREATE TEMP VIEW now_all AS
 SELECT 'transaction' AS t, to_jsonb(x) AS r FROM transaction x WHERE holder_id IN ('JP', 'NO')
 UNION ALL SELECT 'position', to_jsonb(x) FROM position x WHERE holder_id IN ('JP', 'NO')
 UNION ALL SELECT 'position_vintage', to_jsonb(x) FROM position_vintage x WHERE holder_id IN ('JP', 'NO')
 UNION ALL SELECT 'custody_holding', to_jsonb(x) FROM custody_holding x WHERE as_of >= '2026-01-01'
 UNION ALL SELECT 'treasury_yield', to_jsonb(x) FROM treasury_yield x WHERE series = 'DGS10' AND as_of >= '2026-01-01'
-UNION ALL SELECT 'superseded', to_jsonb(x) - 'superseded_at' FROM superseded x;
+UNION ALL SELECT 'user_edit', to_jsonb(x) - 'edited_at' FROM user_edit x;
 CREATE TEMP TABLE before_all AS SELECT * FROM now_all;
 
 -- Dry runs: reports, no writes.
@@ -86,8 +86,8 @@ SELECT set_eq($$SELECT action, key::text, (old_value ->> 'yield_percent')::numer
 -- Lineage: loaded rows are the user's; a shipped row the loader revised is superseded.
 SELECT is((SELECT shipped FROM transaction WHERE holder_id = 'JP' AND instrument = 'UST-NOTES-BONDS' AND as_of = '2022-12-31'), false,
           'a revised shipped row becomes the user''s');
-SELECT ok(EXISTS (SELECT 1 FROM superseded WHERE table_name = 'transaction' AND key = '{JP,UST-NOTES-BONDS,2022-12-31}'),
-          'and is remembered in superseded');
+SELECT ok(EXISTS (SELECT 1 FROM user_edit WHERE table_name = 'transaction' AND key = '{JP,UST-NOTES-BONDS,2022-12-31}'),
+          'and is recorded in user_edit');
 
 -- Loading the same documents again changes nothing.
 SELECT is_empty($$SELECT * FROM docs, load_tic_form_s(body, 'test-release') WHERE name = 'form_s'$$, 'Form S again: no change');
