@@ -18,6 +18,9 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 -- figures shipped.
 --@changed-functions
 
+-- Two-step FX aggregates (new in 0.2.0).
+--@include src/install/70_two_step.sql
+
 -- 0.1.0 could not tell every user change from a shipped row (a figure revised by
 -- load_tic_mfh stayed shipped; four tables had no flag). A row is shipped iff
 -- it equals the row 0.1.0 shipped for its key; a key 0.1.0 shipped that is gone
