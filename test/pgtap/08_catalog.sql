@@ -24,7 +24,8 @@ SELECT set_eq($$
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
        AND prokind = 'f'$$,
-    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final'],
+    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final',
+          'net_foreign_selling', 'fx_decompose'],  -- the two-step final steps on dated_levels
     'the functions that read fx_rate are STABLE, nothing else');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
