@@ -44,10 +44,17 @@ void put64(unsigned char* p, std::uint64_t v) noexcept {
                                       std::to_string(pos + 1));
 }
 
+// ISO 8601 with astronomical years (0 is 1 BC), at least four digits after a
+// minus sign too ("-0206-01-13"), so that parse_day reads it back.
 std::string day_text(Day day) {
     if (day == kMinusInfinity) return "-infinity";
     if (day == kInfinity) return "infinity";
-    return format_day(day);
+    std::string text = format_day(day);
+    if (text[0] == '-') {
+        std::size_t dash = text.find('-', 1);
+        if (dash < 5) text.insert(1, std::string(5 - dash, '0'));
+    }
+    return text;
 }
 
 // Parses a date token: YYYY-MM-DD (year possibly signed or longer), or
@@ -140,9 +147,7 @@ std::size_t levels_text_length(const LevelsView& view) noexcept {
     for (std::uint32_t i = 0; i < view.count; ++i) {
         DatedLevel item = level_at(view, i);
         if (i > 0) ++n;
-        if (item.date == kMinusInfinity) n += 9;
-        else if (item.date == kInfinity) n += 8;
-        else n += format_day(item.date).size();
+        n += day_text(item.date).size();
         n += 1 + format_amount(item.level.get(), minor, buf);
     }
     return n;
