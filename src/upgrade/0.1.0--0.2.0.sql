@@ -41,6 +41,9 @@ DROP VIEW @extschema@.dollar_index_monthly;
 -- flow_decompose: flows, valuation and FX (new in 0.2.0).
 --@include src/install/55_flows_aggregate.sql
 
+-- Two-step FX aggregates (new in 0.2.0).
+--@include src/install/70_two_step.sql
+
 -- 0.1.0 saved the user's rows with pg_dump filters ("WHERE NOT shipped");
 -- 0.2.0 saves user_edit instead: the tables leave pg_dump's configuration.
 DO $unconfigure$
