@@ -50,6 +50,9 @@ BEGIN
 END
 $classify$;
 
+-- Coverage, home currency, sum_in, fx_rate_info, private holdings (new in 0.2.0).
+--@include src/install/65_analyst.sql
+
 -- The shipped data of 0.2.0, merged under the lineage rules.
 --@release-data current new_
 SELECT @extschema@.lineage_apply_release('new_');
@@ -58,4 +61,5 @@ SELECT @extschema@.lineage_apply_release('new_');
 SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
-    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index']) AS t;
+    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
+    '@extschema@.country_currency', '@extschema@.euro_adoption']) AS t;
