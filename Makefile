@@ -9,7 +9,7 @@ OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
 DATA = $(sort $(wildcard holdings--*.sql))
 
 # pg_regress suites, in order: 00_setup creates the extension.
-REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx
+REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx analyst
 REGRESS_OPTS = --inputdir=test/regress --outputdir=test/regress
 
 PG_CPPFLAGS = -I$(srcdir)/src/core

@@ -162,7 +162,7 @@ COMMENT ON FUNCTION @extschema@.latest_complete_month() IS
     'The last month (its last day) in which the TIC table is complete (month_coverage.complete); call it once per query, e.g. (SELECT latest_complete_month())';
 
 CREATE VIEW @extschema@.holder_coverage AS
-WITH c AS (SELECT month FROM @extschema@.month_coverage WHERE complete)
+WITH c AS MATERIALIZED (SELECT month FROM @extschema@.month_coverage WHERE complete)
 SELECT p.holder_id, h.name AS holder_name, h.kind AS holder_kind, p.instrument,
        min(p.as_of) AS first_month, max(p.as_of) AS last_month,
        max(p.as_of) FILTER (WHERE c.month IS NOT NULL) AS last_complete_month,
