@@ -152,11 +152,26 @@ COMMENT ON COLUMN @extschema@.month_coverage.complete IS
 COMMENT ON COLUMN @extschema@.month_coverage.sources IS 'Sources of the month''s figures (more than one: mixed releases)';
 
 -- latest_complete_month(): where "the latest month" should end for every holder.
+-- It checks the months that have a Grand Total, newest first (each check reads
+-- one month through the index on as_of), so it costs about a millisecond; the
+-- high COST keeps the planner from calling it once per row of a join.
 CREATE FUNCTION @extschema@.latest_complete_month() RETURNS date
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE COST 10000
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-    SELECT max(month) FROM @extschema@.month_coverage WHERE complete
+DECLARE
+    candidate date;
+BEGIN
+    FOR candidate IN
+        SELECT p.as_of FROM @extschema@.position p
+         WHERE p.holder_id = 'grand-total' AND p.instrument = 'UST' ORDER BY p.as_of DESC
+    LOOP
+        IF (SELECT c.complete FROM @extschema@.month_coverage c WHERE c.month = candidate) THEN
+            RETURN candidate;
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END
 $fn$;
 COMMENT ON FUNCTION @extschema@.latest_complete_month() IS
     'The last month (its last day) in which the TIC table is complete (month_coverage.complete); call it once per query, e.g. (SELECT latest_complete_month())';
