@@ -8,10 +8,9 @@ earlier ones created. Blocks without an output block are run too (they must
 not fail).
 
 With --isolated, every block of the given files must also stand on its own:
-each runs in a new session inside a transaction that is rolled back (so it
-sees the database exactly as CREATE EXTENSION left it, as in a fresh
-database), after the blocks it names in a `-- needs: NAME` line (a block is
-named by a `-- block: NAME` line). Its output must be the documented one, and
+each runs in a fresh database (a copy of one where only CREATE EXTENSION ran),
+after the blocks it names in a `-- needs: NAME` line (a block is named by a
+`-- block: NAME` line). Its output must be the documented one, and
 a block without an output block must not raise an error.
 
   tools/check_docs.py [--update] FILE...   (--update rewrites the output blocks)
@@ -99,13 +98,16 @@ def run_isolated(path, db):
                 seen.append(j)
         return seen
 
+    fresh = db + '_block'
     for i, m in enumerate(blocks):
-        script = ['\\pset footer off', '\\set ON_ERROR_ROLLBACK on',
-                  'SET search_path = "$user", public, holdings;', 'BEGIN;', '\\o /dev/null']
+        script = ['\\pset footer off', 'SET search_path = "$user", public, holdings;', '\\o /dev/null']
         for j in needed(i, []):
             script.append(blocks[j].group(1))
-        script += ['\\o', "\\echo '%s'" % (MARK % i), m.group(1), 'ROLLBACK;']
-        proc = psql(db, '\n'.join(script) + '\n')
+        script += ['\\o', "\\echo '%s'" % (MARK % i), m.group(1)]
+        subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS %s' % fresh,
+                        '-c', 'CREATE DATABASE %s TEMPLATE %s STRATEGY FILE_COPY' % (fresh, db)],
+                       check=True, capture_output=True)
+        proc = psql(fresh, '\n'.join(script) + '\n')
         out = proc.stdout.split((MARK % i) + '\n', 1)
         actual = (out[1] if len(out) > 1 else proc.stdout).rstrip('\n') + '\n'
         if m.group(2) is not None:
@@ -117,6 +119,8 @@ def run_isolated(path, db):
             print('%s: example %d does not run on its own (add "-- needs: NAME" for the block it uses)\n'
                   '--- documented\n%s--- alone\n%s' % (path, i + 1, m.group(3) or '(no output block)\n', actual),
                   file=sys.stderr)
+    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS %s' % fresh],
+                   check=True, capture_output=True)
     return len(blocks), failures
 
 

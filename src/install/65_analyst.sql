@@ -74,6 +74,19 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.fx_rate_info(text, text, date) IS
     'fx_rate(from_ccy, to_ccy, on_date) with the dates of the rates used: rate_date is the older leg''s date (null when no rate is needed: same currency, or USD to USD), from_rate_date/to_rate_date each leg''s (null for USD), and the rate set';
 
+-- fx_rate_available(ccy, on_date): whether fx_rate/fx_convert would find a rate.
+CREATE FUNCTION @extschema@.fx_rate_available(ccy text, on_date date) RETURNS boolean
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+    SELECT upper(ccy) = 'USD' OR EXISTS (
+        SELECT 1 FROM @extschema@.fx_rate x
+         WHERE x.rate_set = COALESCE(NULLIF(current_setting('holdings.rate_set', true), ''), 'fed-monthly')
+           AND x.currency = upper(ccy) AND x.as_of <= on_date)
+$fn$;
+COMMENT ON FUNCTION @extschema@.fx_rate_available(text, date) IS
+    'True when the rate set holdings.rate_set has a rate for ccy on or before on_date (always for USD): fx_rate and fx_convert will not raise 22U03 for it';
+
 -- ---- Mixed-currency totals ----
 
 -- sum_in steps: each row converted at its date's rates, then added exactly.

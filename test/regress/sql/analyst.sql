@@ -82,6 +82,14 @@ RESET min_parallel_table_scan_size;
 DROP TABLE portfolio;
 RESET holdings.rate_set;
 
+-- fx_rate_available: a rate on or before the date in the current set (USD always).
+SET holdings.rate_set = 'analyst';
+SELECT fx_rate_available('JPY', '2024-01-31') AS jpy_jan, fx_rate_available('jpy', '2024-01-30') AS jpy_before,
+       fx_rate_available('GBP', '2024-03-31') AS gbp, fx_rate_available('USD', '1900-01-01') AS usd,
+       fx_rate_available('XYZ', '2024-03-31') AS unknown, fx_rate_available('EUR', NULL) IS NULL AS strict;
+RESET holdings.rate_set;
+SELECT fx_rate_available('GBP', '2024-03-31') AS gbp_fed, fx_rate_available('KYD', '2024-03-31') AS kyd_fed;
+
 -- ---- Home currency ----
 SELECT c, d, home_currency(c, d::date)
   FROM (VALUES ('JP', '2020-06-30'), ('DE', '1998-12-31'), ('DE', '1999-01-01'), ('GR', '2000-12-31'),
@@ -96,8 +104,7 @@ SELECT count(*) AS countries FROM country_currency;
 -- Every TIC country line has a home currency; these have no shipped rate.
 SELECT h.id, home_currency(h.id, '2025-12-31') AS ccy
   FROM holder h WHERE h.kind = 'country'
-   AND NOT EXISTS (SELECT 1 FROM fx_rate r WHERE r.rate_set = 'fed-monthly' AND r.currency = home_currency(h.id, '2025-12-31'))
-   AND home_currency(h.id, '2025-12-31') <> 'USD'
+   AND NOT fx_rate_available(home_currency(h.id, '2025-12-31'), '2025-12-31')
  ORDER BY h.id;
 -- The ISO country file gives Turkey no currency code: no home currency.
 SELECT id AS without_home_currency FROM holder WHERE kind = 'country' AND home_currency(id, '2025-12-31') IS NULL;
@@ -133,7 +140,8 @@ SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel, pg_get_function_i
   FROM pg_proc p
  WHERE p.pronamespace = 'holdings'::regnamespace
    AND p.proname IN ('home_currency', 'fx_rate_info', 'latest_complete_month', 'sum_in', 'sum_in_accum',
-                     'sum_in_combine', 'sum_in_serialize', 'sum_in_deserialize', 'sum_in_final')
+                     'sum_in_combine', 'sum_in_serialize', 'sum_in_deserialize', 'sum_in_final',
+                     'fx_rate_available')
  ORDER BY 1;
 SELECT aggfnoid::regprocedure, aggcombinefn, aggserialfn, aggdeserialfn
   FROM pg_aggregate WHERE aggfnoid = 'holdings.sum_in(holdings.holding, text, date)'::regprocedure;
