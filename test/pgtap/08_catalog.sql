@@ -24,7 +24,9 @@ SELECT set_eq($$
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
        AND prokind = 'f'$$,
-    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final'],
+    ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final',
+          -- they read tables too (fx_rate, position, the home-currency tables)
+          'sum_in_accum', 'fx_rate_info', 'fx_rate_available', 'latest_complete_month', 'home_currency'],
     'the functions that read fx_rate are STABLE, nothing else');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
