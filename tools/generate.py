@@ -107,7 +107,12 @@ def statements(sql):
 
 
 def strip_comments(stmt):
-    return '\n'.join(l for l in stmt.strip().split('\n') if not l.lstrip().startswith('--')).strip()
+    """The statement without the comment lines (and psql meta-commands) before it."""
+    lines = stmt.strip().split('\n')
+    while lines and (lines[0].lstrip().startswith('--') or lines[0].lstrip().startswith('\\')
+                     or not lines[0].strip()):
+        lines.pop(0)
+    return '\n'.join(lines).strip()
 
 
 def function_key(stmt):

@@ -5,16 +5,6 @@
 
 namespace holdings {
 
-void raise_out_of_range() { fail(ErrorKind::out_of_range, "holding amount out of range"); }
-
-void raise_currency_mismatch(CurrencyCode a, CurrencyCode b) {
-    char x[4], y[4];
-    unpack_code(a, x);
-    unpack_code(b, y);
-    fail(ErrorKind::currency_mismatch,
-         std::string("currency mismatch in aggregate: ") + x + " and " + y);
-}
-
 void average_start(AverageState& state, const Holding& row) noexcept {
     state.sum.set(row.raw());
     state.count = 1;

@@ -24,22 +24,19 @@ struct Raw128 {
     }
 };
 
-[[noreturn]] void raise_out_of_range();
-[[noreturn]] void raise_currency_mismatch(CurrencyCode a, CurrencyCode b);
-
 inline void check_currency(CurrencyCode state, CurrencyCode row) {
-    if (state != row) raise_currency_mismatch(state, row);
+    if (state != row) fail_currency_mismatch(state, row);
 }
 
 inline int128 checked_add(int128 a, int128 b) {
     int128 r;
-    if (add_overflows(a, b, &r)) raise_out_of_range();
+    if (add_overflows(a, b, &r)) fail_out_of_range();
     return r;
 }
 
 inline int128 checked_sub(int128 a, int128 b) {
     int128 r;
-    if (sub_overflows(a, b, &r)) raise_out_of_range();
+    if (sub_overflows(a, b, &r)) fail_out_of_range();
     return r;
 }
 

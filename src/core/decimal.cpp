@@ -10,37 +10,12 @@ constexpr std::uint64_t kLow64 = ~std::uint64_t(0);
 template <typename Int>
 int128 narrow(const Int& v) {
     Int magnitude = v < 0 ? Int(-v) : v;
-    static const Int max = [] {
-        Int m = Int(std::uint64_t(kMaxRaw >> 64));
-        m <<= 64;
-        m += Int(std::uint64_t(kMaxRaw & kLow64));
-        return m;
-    }();
-    if (magnitude > max) fail(ErrorKind::out_of_range, "holding amount out of range");
+    static const Int max = from_uint128<Int>(static_cast<uint128>(kMaxRaw));
+    if (magnitude > max) fail_out_of_range();
     auto hi = static_cast<std::uint64_t>(Int(magnitude >> 64));
     auto lo = static_cast<std::uint64_t>(Int(magnitude & Int(kLow64)));
     int128 r = static_cast<int128>((uint128(hi) << 64) | lo);
     return v < 0 ? -r : r;
-}
-
-template <typename Int>
-Int widen(int128 raw) {
-    uint128 magnitude = raw < 0 ? uint128(-(raw + 1)) + 1 : uint128(raw);
-    Int v = Int(std::uint64_t(magnitude >> 64));
-    v <<= 64;
-    v += Int(std::uint64_t(magnitude & kLow64));
-    return raw < 0 ? Int(-v) : v;
-}
-
-BigInt pow10(long n) {
-    BigInt r = 1;
-    BigInt ten = 10;
-    // n is bounded by the callers (a few thousand at most).
-    for (long bit = 1; bit <= n; bit <<= 1) {
-        if (n & bit) r *= ten;
-        ten *= ten;
-    }
-    return r;
 }
 
 std::size_t digit_count(const BigInt& v) {
@@ -50,7 +25,7 @@ std::size_t digit_count(const BigInt& v) {
     std::size_t bits = boost::multiprecision::msb(m) + 1;
     std::size_t d = bits * 30103 / 100000;
     if (d == 0) d = 1;
-    while (pow10(static_cast<long>(d)) <= m) ++d;
+    while (pow10<BigInt>(static_cast<long>(d)) <= m) ++d;
     return d;
 }
 
@@ -58,8 +33,6 @@ std::size_t digit_count(const BigInt& v) {
 
 int128 to_raw(const BigInt& v) { return narrow(v); }
 int128 to_raw(const Int512& v) { return narrow(v); }
-BigInt big_from_raw(int128 raw) { return widen<BigInt>(raw); }
-Int512 int512_from_raw(int128 raw) { return widen<Int512>(raw); }
 
 Decimal parse_decimal(const char* text, std::size_t len) {
     std::string s(text, len);
@@ -106,23 +79,23 @@ Decimal parse_decimal(const char* text, std::size_t len) {
 Holding multiply(const Holding& h, const Decimal& factor) {
     int128 raw = h.raw();
     if (raw == 0 || factor.mantissa == 0) return make_holding(0, h.currency);
-    BigInt product = big_from_raw(raw) * factor.mantissa;
+    BigInt product = from_int128<BigInt>(raw) * factor.mantissa;
     if (factor.exponent >= 0) {
         // A 39-digit raw limit: more digits than that can only overflow.
         if (static_cast<long>(digit_count(product)) + factor.exponent > 40)
-            fail(ErrorKind::out_of_range, "holding amount out of range");
-        return make_holding(to_raw(product * pow10(factor.exponent)), h.currency);
+            fail_out_of_range();
+        return make_holding(to_raw(product * pow10<BigInt>(factor.exponent)), h.currency);
     }
     long shift = -factor.exponent;
     if (static_cast<long>(digit_count(product)) + 1 < shift) return make_holding(0, h.currency);
-    return make_holding(to_raw(round_div_half_even(product, pow10(shift))), h.currency);
+    return make_holding(to_raw(round_div_half_even(product, pow10<BigInt>(shift))), h.currency);
 }
 
 Holding divide(const Holding& h, const Decimal& divisor) {
     if (divisor.mantissa == 0) fail(ErrorKind::division_by_zero, "division by zero");
     int128 raw = h.raw();
     if (raw == 0) return make_holding(0, h.currency);
-    BigInt numerator = big_from_raw(raw);
+    BigInt numerator = from_int128<BigInt>(raw);
     BigInt denominator = divisor.mantissa;
     if (denominator < 0) {
         denominator = -denominator;
@@ -131,13 +104,13 @@ Holding divide(const Holding& h, const Decimal& divisor) {
     if (divisor.exponent >= 0) {
         // |raw| < 10^39: a divisor of 10^41 or more rounds everything to zero.
         if (divisor.exponent > 41) return make_holding(0, h.currency);
-        denominator *= pow10(divisor.exponent);
+        denominator *= pow10<BigInt>(divisor.exponent);
     } else {
         long shift = -divisor.exponent;
         // The quotient is at least 10^shift / 10^digits(divisor); past 10^40 it overflows.
         if (shift > static_cast<long>(digit_count(denominator)) + 40)
-            fail(ErrorKind::out_of_range, "holding amount out of range");
-        numerator *= pow10(shift);
+            fail_out_of_range();
+        numerator *= pow10<BigInt>(shift);
     }
     return make_holding(to_raw(round_div_half_even(numerator, denominator)), h.currency);
 }

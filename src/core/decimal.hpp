@@ -48,10 +48,35 @@ Int round_div_half_even(const Int& num, const Int& den) {
     return q;
 }
 
+// Integer conversions and powers of ten for both multiprecision types.
+template <typename Int>
+Int from_uint128(uint128 v) {
+    Int r = Int(std::uint64_t(v >> 64));
+    r <<= 64;
+    r += Int(std::uint64_t(v));
+    return r;
+}
+
+template <typename Int>
+Int from_int128(int128 raw) {
+    Int v = from_uint128<Int>(raw < 0 ? uint128(-(raw + 1)) + 1 : uint128(raw));
+    return raw < 0 ? Int(-v) : v;
+}
+
+// 10^n by squaring; n is bounded by the callers (a few thousand at most).
+template <typename Int>
+Int pow10(long n) {
+    Int r = 1;
+    Int ten = 10;
+    for (long bit = 1; bit <= n; bit <<= 1) {
+        if (n & bit) r *= ten;
+        if ((bit << 1) <= n) ten *= ten;
+    }
+    return r;
+}
+
 // Narrows to a raw amount; throws out_of_range when it does not fit.
 int128 to_raw(const BigInt& v);
 int128 to_raw(const Int512& v);
-BigInt big_from_raw(int128 raw);
-Int512 int512_from_raw(int128 raw);
 
 }  // namespace holdings

@@ -32,4 +32,7 @@ private:
     throw Error(kind, message);
 }
 
+// The one message for an amount that does not fit the holding range.
+[[noreturn]] inline void fail_out_of_range() { fail(ErrorKind::out_of_range, "holding amount out of range"); }
+
 }  // namespace holdings

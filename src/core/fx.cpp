@@ -7,23 +7,6 @@
 #include "error.hpp"
 
 namespace holdings {
-namespace {
-
-Int512 int512_from_u128(uint128 v) {
-    Int512 r = Int512(std::uint64_t(v >> 64));
-    r <<= 64;
-    r += Int512(std::uint64_t(v & ~std::uint64_t(0)));
-    return r;
-}
-
-Int512 pow10_512(int n) {
-    Int512 r = 1;
-    for (int i = 0; i < n; ++i) r *= 10;
-    return r;
-}
-
-}  // namespace
-
 Rate unit_rate() noexcept { return Rate{1, 0, 0, 0}; }
 
 Rate parse_rate(const char* text, std::size_t len) {
@@ -90,8 +73,8 @@ const Rate& require_rate(const RateTable& table, CurrencyCode currency, Day day)
 int128 convert_raw(int128 raw, const Rate& from, const Rate& to) {
     if (raw == 0) return 0;
     // raw * (to.m / 10^to.s) / (from.m / 10^from.s)
-    Int512 num = int512_from_raw(raw) * int512_from_u128(to.mantissa()) * pow10_512(from.scale);
-    Int512 den = int512_from_u128(from.mantissa()) * pow10_512(to.scale);
+    Int512 num = from_int128<Int512>(raw) * from_uint128<Int512>(to.mantissa()) * pow10<Int512>(from.scale);
+    Int512 den = from_uint128<Int512>(from.mantissa()) * pow10<Int512>(to.scale);
     return to_raw(round_div_half_even(num, den));
 }
 

@@ -1,5 +1,6 @@
 #include "holding.hpp"
 
+#include <cstring>
 #include <string>
 
 #include "error.hpp"
@@ -108,26 +109,25 @@ int128 to_raw_amount(const ParsedNumber& num, long shift) {
     if (num.count == 0) return 0;
     uint128 q = 0;
     const uint128 limit = static_cast<uint128>(kMaxRaw);
-    auto overflow = [] { fail(ErrorKind::out_of_range, "holding amount out of range"); };
     if (shift >= 0) {
-        if (num.sticky || num.count + shift > 39) overflow();
+        if (num.sticky || num.count + shift > 39) fail_out_of_range();
         for (int i = 0; i < num.count; ++i) q = q * 10 + uint128(num.digits[i] - '0');
         for (long i = 0; i < shift; ++i) {
-            if (q > limit / 10) overflow();
+            if (q > limit / 10) fail_out_of_range();
             q *= 10;
         }
-        if (q > limit) overflow();
+        if (q > limit) fail_out_of_range();
     } else {
         long keep = num.count + shift;
         if (keep < 0) return 0;  // below half a unit of the internal scale
-        if (keep > 39) overflow();
+        if (keep > 39) fail_out_of_range();
         for (long i = 0; i < keep; ++i) q = q * 10 + uint128(num.digits[i] - '0');
         int round_digit = keep < num.count ? num.digits[keep] - '0' : 0;
         bool rest = num.sticky;
         for (int i = static_cast<int>(keep) + 1; i < num.count && !rest; ++i)
             rest = num.digits[i] != '0';
         if (round_digit > 5 || (round_digit == 5 && (rest || (q & 1)))) ++q;
-        if (q > limit) overflow();
+        if (q > limit) fail_out_of_range();
     }
     int128 v = static_cast<int128>(q);
     return num.negative ? -v : v;
@@ -200,29 +200,48 @@ Holding parse_holding(const char* text, std::size_t len) {
     return make_holding(to_raw_amount(num, shift), code);
 }
 
-std::size_t format_amount(int128 raw, int min_fraction_digits, char* buf) noexcept {
-    std::size_t n = 0;
-    uint128 magnitude = raw < 0 ? uint128(-raw) : uint128(raw);
-    if (raw < 0) buf[n++] = '-';
-    uint128 integer = magnitude / kScale;
-    auto fraction = static_cast<std::uint64_t>(magnitude % kScale);
+std::size_t format_scaled(uint128 magnitude, int scale, int min_fraction_digits, char* buf) noexcept {
+    // All digits, at least scale + 1 of them (a zero before the point).
     constexpr std::uint64_t kChunk = 10000000000000000000ull;  // 10^19
-    if (integer >= kChunk) {
-        n += write_u64(static_cast<std::uint64_t>(integer / kChunk), 0, buf + n);
-        n += write_u64(static_cast<std::uint64_t>(integer % kChunk), 19, buf + n);
+    char digits[48];
+    int count = 0;
+    if (magnitude >= uint128(kChunk) * kChunk) {
+        count += static_cast<int>(write_u64(static_cast<std::uint64_t>(magnitude / kChunk / kChunk), 0, digits));
+        magnitude %= uint128(kChunk) * kChunk;
+        count += static_cast<int>(write_u64(static_cast<std::uint64_t>(magnitude / kChunk), 19, digits + count));
+        count += static_cast<int>(write_u64(static_cast<std::uint64_t>(magnitude % kChunk), 19, digits + count));
+    } else if (magnitude >= kChunk) {
+        count += static_cast<int>(write_u64(static_cast<std::uint64_t>(magnitude / kChunk), 0, digits));
+        count += static_cast<int>(write_u64(static_cast<std::uint64_t>(magnitude % kChunk), 19, digits + count));
     } else {
-        n += write_u64(static_cast<std::uint64_t>(integer), 0, buf + n);
+        count += static_cast<int>(write_u64(static_cast<std::uint64_t>(magnitude), 0, digits));
     }
-    int digits = kScaleDigits;
-    while (digits > min_fraction_digits && fraction % 10 == 0) {
-        fraction /= 10;
-        --digits;
+    if (count < scale + 1) {
+        std::memmove(digits + (scale + 1 - count), digits, static_cast<std::size_t>(count));
+        std::memset(digits, '0', static_cast<std::size_t>(scale + 1 - count));
+        count = scale + 1;
     }
-    if (digits > 0) {
+    int fraction = scale;
+    while (fraction > min_fraction_digits && digits[count - 1] == '0') {
+        --count;
+        --fraction;
+    }
+    int integer = count - fraction;
+    std::memcpy(buf, digits, static_cast<std::size_t>(integer));
+    std::size_t n = static_cast<std::size_t>(integer);
+    if (fraction > 0) {
         buf[n++] = '.';
-        n += write_u64(fraction, digits, buf + n);
+        std::memcpy(buf + n, digits + integer, static_cast<std::size_t>(fraction));
+        n += static_cast<std::size_t>(fraction);
     }
     return n;
+}
+
+std::size_t format_amount(int128 raw, int min_fraction_digits, char* buf) noexcept {
+    std::size_t n = 0;
+    if (raw < 0) buf[n++] = '-';
+    uint128 magnitude = raw < 0 ? uint128(-raw) : uint128(raw);
+    return n + format_scaled(magnitude, kScaleDigits, min_fraction_digits, buf + n);
 }
 
 std::size_t format_holding(const Holding& h, char* buf) noexcept {
@@ -266,26 +285,28 @@ Holding decode_holding(const unsigned char* data, std::size_t len) {
     return make_holding(raw, code);
 }
 
-void require_same_currency(const Holding& a, const Holding& b) {
-    if (a.currency == b.currency) return;
+void fail_currency_mismatch(CurrencyCode a, CurrencyCode b) {
     char x[4], y[4];
-    unpack_code(a.currency, x);
-    unpack_code(b.currency, y);
-    fail(ErrorKind::currency_mismatch,
-         std::string("currency mismatch: ") + x + " and " + y);
+    unpack_code(a, x);
+    unpack_code(b, y);
+    fail(ErrorKind::currency_mismatch, std::string("currency mismatch: ") + x + " and " + y);
+}
+
+void require_same_currency(const Holding& a, const Holding& b) {
+    if (a.currency != b.currency) fail_currency_mismatch(a.currency, b.currency);
 }
 
 Holding add(const Holding& a, const Holding& b) {
     require_same_currency(a, b);
     int128 r;
-    if (add_overflows(a.raw(), b.raw(), &r)) fail(ErrorKind::out_of_range, "holding amount out of range");
+    if (add_overflows(a.raw(), b.raw(), &r)) fail_out_of_range();
     return make_holding(r, a.currency);
 }
 
 Holding subtract(const Holding& a, const Holding& b) {
     require_same_currency(a, b);
     int128 r;
-    if (sub_overflows(a.raw(), b.raw(), &r)) fail(ErrorKind::out_of_range, "holding amount out of range");
+    if (sub_overflows(a.raw(), b.raw(), &r)) fail_out_of_range();
     return make_holding(r, a.currency);
 }
 
@@ -307,7 +328,7 @@ Holding round_to(const Holding& h, int digits) {
     uint128 q = magnitude / unit;
     if ((magnitude % unit) * 2 >= unit) ++q;  // half away from zero
     if (q > static_cast<uint128>(kMaxRaw) / unit)
-        fail(ErrorKind::out_of_range, "holding amount out of range");
+        fail_out_of_range();
     auto r = static_cast<int128>(q * unit);
     return make_holding(raw < 0 ? -r : r, h.currency);
 }

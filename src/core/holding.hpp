@@ -73,12 +73,16 @@ Holding parse_holding(const char* text, std::size_t len);
 std::size_t format_holding(const Holding& h, char* buf) noexcept;
 // Writes just the amount, with at least the currency's minor units.
 std::size_t format_amount(int128 raw, int min_fraction_digits, char* buf) noexcept;
+// Writes magnitude * 10^-scale (scale <= 38) in plain decimal, trailing
+// fractional zeros dropped down to min_fraction_digits; at most 41 characters.
+std::size_t format_scaled(uint128 magnitude, int scale, int min_fraction_digits, char* buf) noexcept;
 
 // Binary I/O. decode_holding throws Error(invalid_binary).
 void encode_holding(const Holding& h, unsigned char out[kBinaryLength]) noexcept;
 Holding decode_holding(const unsigned char* data, std::size_t len);
 
 // Arithmetic. Each throws Error(out_of_range | currency_mismatch | ...).
+[[noreturn]] void fail_currency_mismatch(CurrencyCode a, CurrencyCode b);
 void require_same_currency(const Holding& a, const Holding& b);
 Holding add(const Holding& a, const Holding& b);
 Holding subtract(const Holding& a, const Holding& b);

@@ -1,30 +1,33 @@
 -- Lineage: every row of every extension table is either shipped by a release
 -- (shipped = true) or the user's (shipped = false). Only an extension script
--- (CREATE EXTENSION, ALTER EXTENSION UPDATE) writes shipped rows; any other
--- write makes the row the user's, and a shipped row the user revised or deleted
--- is remembered in holdings.superseded. pg_dump saves the user's rows and
--- superseded (pg_extension_config_dump), so a restore or an upgrade gives back
--- exactly what the user changed, and a release never overwrites it.
--- docs/development.md explains the rules; tables opt in with lineage_track().
+-- (CREATE EXTENSION, ALTER EXTENSION UPDATE) writes shipped rows. Every other
+-- write is the user's, and triggers keep its result in holdings.user_edit: the
+-- user's row for each key they wrote, or a mark for a shipped key they deleted.
+-- pg_dump saves user_edit (and nothing else of the extension's tables); a
+-- restore replays it over the freshly installed shipped rows, in one COPY, so
+-- no restore order (pg_restore -j) can break it; an upgrade never ships over a
+-- key of user_edit. docs/development.md explains the rules; tables opt in with
+-- lineage_track().
 
-CREATE TABLE @extschema@.superseded (
+CREATE TABLE @extschema@.user_edit (
     table_name text NOT NULL,
     key text[] NOT NULL,
-    superseded_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+    row_data jsonb,
+    supersedes_shipped boolean NOT NULL,
+    edited_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    PRIMARY KEY (table_name, key)
 );
--- No unique constraint on purpose: a parallel pg_restore may write the same key
--- from two sessions (this table's data and a revised row's), and a unique index
--- would make one wait on the other. Readers treat duplicates as one.
-CREATE INDEX superseded_key_idx ON @extschema@.superseded (table_name, key);
-COMMENT ON TABLE @extschema@.superseded IS
-    'Shipped rows the user revised or deleted: a restore or a new release never brings them back';
-COMMENT ON COLUMN @extschema@.superseded.table_name IS 'Table of the row, in schema holdings';
-COMMENT ON COLUMN @extschema@.superseded.key IS 'Primary key of the row, as text, in key column order';
-COMMENT ON COLUMN @extschema@.superseded.superseded_at IS 'When the user first changed the shipped row';
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.superseded', '');
+COMMENT ON TABLE @extschema@.user_edit IS
+    'What users wrote in the extension''s tables, per key: kept by triggers, saved by pg_dump, replayed by a restore, never overwritten by an upgrade';
+COMMENT ON COLUMN @extschema@.user_edit.table_name IS 'Table of the row, in schema holdings';
+COMMENT ON COLUMN @extschema@.user_edit.key IS 'Primary key of the row, as text, in key column order';
+COMMENT ON COLUMN @extschema@.user_edit.row_data IS 'The user''s row; null: the user deleted the shipped row of this key';
+COMMENT ON COLUMN @extschema@.user_edit.supersedes_shipped IS 'True when a shipped row of this key existed (the user revised or deleted it)';
+COMMENT ON COLUMN @extschema@.user_edit.edited_at IS 'When the user last wrote this key';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.user_edit', '');
 
 CREATE FUNCTION @extschema@.lineage_in_release_script() RETURNS boolean
-    AS 'MODULE_PATHNAME', 'holdings_lineage_in_release_script' LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'holdings_lineage_in_release_script' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.lineage_in_release_script() IS
     'True while an extension script of holdings runs: only then are rows written as shipped';
 
@@ -40,7 +43,7 @@ AS $fn$
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_key_columns(regclass) IS 'Primary key columns of a table, in key order';
 
--- The key of a row as text[] (the form superseded keeps), from its jsonb image.
+-- The key of a row as text[] (the form user_edit keeps), from its jsonb image.
 CREATE FUNCTION @extschema@.lineage_key(t regclass, r jsonb) RETURNS text[]
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -48,22 +51,6 @@ AS $fn$
     SELECT array_agg(r ->> c ORDER BY n) FROM unnest(@extschema@.lineage_key_columns(t)) WITH ORDINALITY AS k (c, n)
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_key(regclass, jsonb) IS 'Primary key of a row (given as jsonb) as text[], in key order';
-
--- A WHERE clause matching the key of table t against the record $1, or (typed)
--- against the text[] $1 when from_text.
-CREATE FUNCTION @extschema@.lineage_key_match(t regclass, alias text, from_text boolean) RETURNS text
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-    SELECT string_agg(CASE WHEN from_text
-                           THEN format('%I.%I = $1[%s]::%s', alias, a.attname, k.n, format_type(a.atttypid, a.atttypmod))
-                           ELSE format('%I.%I = ($1).%I', alias, a.attname, a.attname) END, ' AND ' ORDER BY k.n)
-      FROM pg_index i
-     CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
-      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-     WHERE i.indrelid = t AND i.indisprimary
-$fn$;
-COMMENT ON FUNCTION @extschema@.lineage_key_match(regclass, text, boolean) IS 'Lineage helper: SQL matching a table''s primary key to $1';
 
 -- The same key as an SQL expression over the columns of alias (for set-based use).
 CREATE FUNCTION @extschema@.lineage_key_expr(t regclass, alias text) RETURNS text
@@ -75,84 +62,151 @@ AS $fn$
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_key_expr(regclass, text) IS 'Lineage helper: SQL giving a row''s primary key as text[]';
 
-CREATE FUNCTION @extschema@.lineage_supersede(t regclass, key text[]) RETURNS void
-    LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
+-- A condition matching the key of table t (alias) to the text[] $1, typed.
+CREATE FUNCTION @extschema@.lineage_key_match(t regclass, alias text) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-    INSERT INTO @extschema@.superseded (table_name, key)
-    SELECT c.relname, key FROM pg_class c
-     WHERE c.oid = t
-       AND NOT EXISTS (SELECT 1 FROM @extschema@.superseded s WHERE s.table_name = c.relname AND s.key = key)
+    SELECT string_agg(format('%I.%I = $1[%s]::%s', alias, a.attname, k.n, format_type(a.atttypid, a.atttypmod)),
+                      ' AND ' ORDER BY k.n)
+      FROM pg_index i
+     CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
+      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+     WHERE i.indrelid = t AND i.indisprimary
 $fn$;
-COMMENT ON FUNCTION @extschema@.lineage_supersede(regclass, text[]) IS 'Lineage helper: remembers that the user changed a shipped row';
+COMMENT ON FUNCTION @extschema@.lineage_key_match(regclass, text) IS 'Lineage helper: SQL matching a table''s primary key to the text[] $1';
 
--- The row trigger of every tracked table.
-CREATE FUNCTION @extschema@.lineage_row() RETURNS trigger
+-- True while a restore replays user_edit (the replay's own writes are not edits).
+CREATE FUNCTION @extschema@.lineage_replaying() RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+    SELECT coalesce(current_setting('holdings_lineage.replaying', true), '') = 'on'
+$fn$;
+COMMENT ON FUNCTION @extschema@.lineage_replaying() IS 'True while user_edit is being replayed into the tables (a restore)';
+
+-- BEFORE INSERT OR UPDATE of every tracked table: only a release writes shipped rows.
+CREATE FUNCTION @extschema@.lineage_mark() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
     IF @extschema@.lineage_in_release_script() THEN
-        RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+        RETURN NEW;
     END IF;
-    IF TG_OP = 'INSERT' THEN
-        -- A row of the user for a key that has a shipped row replaces that row: a
-        -- restore writes revised rows this way, and a revision may come as an
-        -- insert. SKIP LOCKED: a concurrent restore of superseded may be
-        -- deleting the same shipped row; the insert then waits on its key.
-        EXECUTE format('DELETE FROM %1$s d WHERE d.ctid = ANY (ARRAY(SELECT s.ctid FROM %1$s s WHERE s.shipped AND %2$s FOR UPDATE SKIP LOCKED))',
-                       TG_RELID::regclass, @extschema@.lineage_key_match(TG_RELID, 's', false))
-            USING NEW;
-        NEW.shipped := false;
-        RETURN NEW;
-    ELSIF TG_OP = 'UPDATE' THEN
-        IF OLD.shipped THEN
-            PERFORM @extschema@.lineage_supersede(TG_RELID, @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(OLD)));
-        END IF;
-        NEW.shipped := false;
-        RETURN NEW;
+    IF TG_OP = 'UPDATE' AND pg_catalog.to_jsonb(NEW) - 'shipped' = pg_catalog.to_jsonb(OLD) - 'shipped' THEN
+        NEW.shipped := OLD.shipped;  -- nothing changed: the row keeps its lineage
     ELSE
-        IF OLD.shipped THEN
-            PERFORM @extschema@.lineage_supersede(TG_RELID, @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(OLD)));
-        END IF;
-        RETURN OLD;
+        NEW.shipped := false;
     END IF;
+    RETURN NEW;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.lineage_row() IS
-    'Trigger: rows written outside an extension script are the user''s; a shipped row the user changes is remembered in superseded';
+COMMENT ON FUNCTION @extschema@.lineage_mark() IS
+    'Trigger: a row written outside an extension script is the user''s (shipped = false)';
 
--- Restoring superseded (pg_restore) removes the shipped rows the user had changed.
-CREATE FUNCTION @extschema@.lineage_superseded_restored() RETURNS trigger
+-- AFTER INSERT, UPDATE or DELETE of every tracked table: keeps user_edit.
+CREATE FUNCTION @extschema@.lineage_record() RETURNS trigger
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    new_key text[];
+    old_key text[];
+    old_supersedes boolean := false;
+BEGIN
+    IF @extschema@.lineage_in_release_script() OR @extschema@.lineage_replaying() THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        old_key := @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(OLD));
+        old_supersedes := OLD.shipped OR coalesce((SELECT e.supersedes_shipped FROM @extschema@.user_edit e
+                                                    WHERE e.table_name = TG_TABLE_NAME AND e.key = old_key), false);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        IF TG_OP = 'UPDATE' AND NEW.shipped THEN
+            RETURN NULL;  -- a no-op update of a shipped row
+        END IF;
+        new_key := @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(NEW));
+        INSERT INTO @extschema@.user_edit AS e (table_name, key, row_data, supersedes_shipped)
+        VALUES (TG_TABLE_NAME, new_key, pg_catalog.to_jsonb(NEW),
+                TG_OP = 'UPDATE' AND new_key = old_key AND old_supersedes)
+        ON CONFLICT (table_name, key) DO UPDATE
+           SET row_data = EXCLUDED.row_data, edited_at = EXCLUDED.edited_at,
+               supersedes_shipped = e.supersedes_shipped OR EXCLUDED.supersedes_shipped;
+        IF TG_OP = 'INSERT' OR new_key = old_key THEN
+            RETURN NULL;
+        END IF;
+    END IF;
+    -- The old key is gone (a delete, or an update that changed the key): a
+    -- shipped row, or the user's revision of one, leaves a deletion mark; the
+    -- user's own row leaves nothing.
+    IF old_supersedes THEN
+        INSERT INTO @extschema@.user_edit AS e (table_name, key, row_data, supersedes_shipped)
+        VALUES (TG_TABLE_NAME, old_key, NULL, true)
+        ON CONFLICT (table_name, key) DO UPDATE SET row_data = NULL, edited_at = EXCLUDED.edited_at,
+                                                    supersedes_shipped = true;
+    ELSE
+        DELETE FROM @extschema@.user_edit e WHERE e.table_name = TG_TABLE_NAME AND e.key = old_key;
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.lineage_record() IS
+    'Trigger: records what the user wrote or deleted in holdings.user_edit';
+
+-- AFTER INSERT on user_edit outside a release and outside the lineage triggers
+-- (that is, a restore): replays the edit over the shipped rows. Foreign keys
+-- between the extension's tables are deferrable, and deferred here, so the
+-- order of the replayed rows does not matter.
+CREATE FUNCTION @extschema@.lineage_replay() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     t regclass := pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') || '.' || pg_catalog.quote_ident(NEW.table_name));
+    cols text;
+    done integer;
 BEGIN
-    -- Only a direct write (a restore, or a user marking a key): the lineage
-    -- trigger's own record of a change (depth > 1) must not delete the row it is
-    -- updating.
-    IF t IS NOT NULL AND pg_catalog.pg_trigger_depth() = 1 AND NOT @extschema@.lineage_in_release_script() THEN
-        EXECUTE format('DELETE FROM %1$s d WHERE d.ctid = ANY (ARRAY(SELECT s.ctid FROM %1$s s WHERE s.shipped AND %2$s FOR UPDATE SKIP LOCKED))',
-                       t, @extschema@.lineage_key_match(t, 's', true))
-            USING NEW.key;
+    IF t IS NULL OR pg_catalog.pg_trigger_depth() > 1 OR @extschema@.lineage_in_release_script() THEN
+        RETURN NULL;
     END IF;
+    SET CONSTRAINTS ALL DEFERRED;
+    PERFORM pg_catalog.set_config('holdings_lineage.replaying', 'on', true);
+    IF NEW.row_data IS NULL THEN
+        EXECUTE format('DELETE FROM %s d WHERE %s', t, @extschema@.lineage_key_match(t, 'd')) USING NEW.key;
+    ELSE
+        SELECT string_agg(format('%1$I = r.%1$I', attname), ', ') INTO cols
+          FROM pg_attribute WHERE attrelid = t AND attnum > 0 AND NOT attisdropped;
+        EXECUTE format('UPDATE %1$s d SET %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $2) r WHERE %3$s',
+                       t, cols, @extschema@.lineage_key_match(t, 'd'))
+            USING NEW.key, NEW.row_data;
+        GET DIAGNOSTICS done = ROW_COUNT;
+        IF done = 0 THEN
+            EXECUTE format('INSERT INTO %1$s SELECT * FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $1)', t)
+                USING NEW.row_data;
+        END IF;
+    END IF;
+    PERFORM pg_catalog.set_config('holdings_lineage.replaying', 'off', true);
     RETURN NULL;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.lineage_superseded_restored() IS
-    'Trigger: a superseded key written outside an extension script removes the shipped row of that key';
-CREATE TRIGGER superseded_restored AFTER INSERT ON @extschema@.superseded
-    FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_superseded_restored();
+COMMENT ON FUNCTION @extschema@.lineage_replay() IS
+    'Trigger: a row written to user_edit by a restore is replayed into its table';
+CREATE TRIGGER user_edit_replay AFTER INSERT ON @extschema@.user_edit
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_replay();
 
 -- lineage_track(table): puts a table under the lineage rules. The table needs
 -- a primary key and a last column "shipped boolean NOT NULL DEFAULT true";
--- install scripts call this after the data (90_constraints.sql).
+-- install scripts call this after the data (90_constraints.sql). Foreign keys
+-- between the extension's tables become DEFERRABLE (still checked at once,
+-- unless a restore's replay defers them).
 CREATE FUNCTION @extschema@.lineage_track(t regclass) RETURNS void
     LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+    fk text;
 BEGIN
     IF @extschema@.lineage_key_columns(t) IS NULL THEN
         RAISE EXCEPTION 'lineage: table % has no primary key', t;
@@ -161,24 +215,26 @@ BEGIN
         RAISE EXCEPTION 'lineage: table % has no boolean column "shipped"', t;
     END IF;
     EXECUTE format('ALTER TABLE %s ALTER COLUMN shipped SET DEFAULT false', t);
-    EXECUTE format('DROP TRIGGER IF EXISTS lineage_insert ON %1$s;
-                    DROP TRIGGER IF EXISTS lineage_update ON %1$s;
-                    DROP TRIGGER IF EXISTS lineage_delete ON %1$s;
-                    CREATE TRIGGER lineage_insert BEFORE INSERT ON %1$s
-                        FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_row();
-                    CREATE TRIGGER lineage_update BEFORE UPDATE ON %1$s
-                        FOR EACH ROW WHEN (OLD.shipped OR NEW.shipped) EXECUTE FUNCTION @extschema@.lineage_row();
-                    CREATE TRIGGER lineage_delete AFTER DELETE ON %1$s
-                        FOR EACH ROW WHEN (OLD.shipped) EXECUTE FUNCTION @extschema@.lineage_row()', t);
-    PERFORM pg_catalog.pg_extension_config_dump(t, 'WHERE NOT shipped');
+    FOR fk IN SELECT conname FROM pg_constraint c JOIN pg_class r ON r.oid = c.confrelid
+               WHERE c.conrelid = t AND c.contype = 'f' AND NOT c.condeferrable
+                 AND r.relnamespace = '@extschema@'::regnamespace
+    LOOP
+        EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', t, fk);
+    END LOOP;
+    EXECUTE format('DROP TRIGGER IF EXISTS lineage_mark ON %1$s;
+                    DROP TRIGGER IF EXISTS lineage_record ON %1$s;
+                    CREATE TRIGGER lineage_mark BEFORE INSERT OR UPDATE ON %1$s
+                        FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_mark();
+                    CREATE TRIGGER lineage_record AFTER INSERT OR UPDATE OR DELETE ON %1$s
+                        FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_record()', t);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_track(regclass) IS
-    'Puts an extension table under the lineage rules: triggers, and pg_dump of the user''s rows';
+    'Puts an extension table under the lineage rules: triggers that keep user_edit, deferrable foreign keys';
 
 -- Release scripts only: brings the shipped rows of target to those of staging
--- (a table LIKE target): changed shipped rows are updated, new keys inserted
--- unless the user owns the key (a row of theirs, or a superseded key).
+-- (a table LIKE target): changed shipped rows are updated, new keys inserted,
+-- never over a key the user wrote or deleted (user_edit).
 CREATE FUNCTION @extschema@.lineage_merge(target regclass, staging regclass) RETURNS void
     LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -186,8 +242,8 @@ AS $fn$
 DECLARE
     cols text;
     scols text;
-    keys text[] := @extschema@.lineage_key_columns(target);
     on_key text;
+    name text := (SELECT relname FROM pg_class WHERE oid = target);
 BEGIN
     IF NOT @extschema@.lineage_in_release_script() THEN
         RAISE EXCEPTION 'lineage_merge runs only in the extension''s release scripts';
@@ -195,20 +251,19 @@ BEGIN
     SELECT string_agg(format('%I', attname), ', ' ORDER BY attnum), string_agg(format('s.%I', attname), ', ' ORDER BY attnum)
       INTO cols, scols
       FROM pg_attribute WHERE attrelid = target AND attnum > 0 AND NOT attisdropped AND attname <> 'shipped';
-    SELECT string_agg(format('t.%1$I = s.%1$I', k), ' AND ') INTO on_key FROM unnest(keys) AS k;
+    SELECT string_agg(format('t.%1$I = s.%1$I', k), ' AND ') INTO on_key
+      FROM unnest(@extschema@.lineage_key_columns(target)) AS k;
     EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %s s WHERE %s AND t.shipped
                       AND pg_catalog.to_jsonb(t) - ''shipped'' <> pg_catalog.to_jsonb(s) - ''shipped''',
                    target, cols, scols, staging, on_key);
     EXECUTE format('INSERT INTO %s (%s, shipped) SELECT %s, true FROM %s s
                      WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE %s)
-                       AND NOT EXISTS (SELECT 1 FROM @extschema@.superseded x
-                                        WHERE x.table_name = %L AND x.key = %s)',
-                   target, cols, scols, staging, target, on_key,
-                   (SELECT relname FROM pg_class WHERE oid = target), @extschema@.lineage_key_expr(target, 's'));
+                       AND NOT EXISTS (SELECT 1 FROM @extschema@.user_edit x WHERE x.table_name = %L AND x.key = %s)',
+                   target, cols, scols, staging, target, on_key, name, @extschema@.lineage_key_expr(target, 's'));
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_merge(regclass, regclass) IS
-    'Release scripts: updates and inserts the shipped rows of a table from a staged release, never over the user''s rows';
+    'Release scripts: updates and inserts the shipped rows of a table from a staged release, never over the user''s keys';
 
 -- Release scripts only: deletes the shipped rows a release no longer ships.
 CREATE FUNCTION @extschema@.lineage_prune(target regclass, staging regclass) RETURNS void
@@ -274,4 +329,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_apply_release(text) IS
-    'Release scripts: applies the staged shipped data of a release to every table, never over the user''s rows';
+    'Release scripts: applies the staged shipped data of a release to every table, never over the user''s keys';

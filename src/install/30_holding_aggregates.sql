@@ -49,6 +49,8 @@ CREATE AGGREGATE @extschema@.sum(@extschema@.holding) (
 COMMENT ON AGGREGATE @extschema@.sum(@extschema@.holding) IS
     'Exact sum of holdings of one currency (mixed currencies: error 22U01)';
 
+-- SSPACE: the planner's estimate of the state's size (AverageState: a 128-bit
+-- sum, a count and the currency), used to size hash aggregation.
 CREATE AGGREGATE @extschema@.avg(@extschema@.holding) (
     SFUNC = @extschema@.holding_avg_accum,
     STYPE = internal,
@@ -62,6 +64,10 @@ CREATE AGGREGATE @extschema@.avg(@extschema@.holding) (
 COMMENT ON AGGREGATE @extschema@.avg(@extschema@.holding) IS
     'Mean of holdings of one currency, rounded half to even at 8 fractional digits';
 
+-- No SORTOP on min and max, on purpose: with one the planner may answer them
+-- from a btree index (first or last entry), and the index orders by currency
+-- code first, so a group mixing currencies would get an answer instead of the
+-- 22U01 error that the transition functions raise.
 CREATE AGGREGATE @extschema@.min(@extschema@.holding) (
     SFUNC = @extschema@.holding_smaller,
     STYPE = @extschema@.holding,

@@ -43,6 +43,8 @@ CREATE FUNCTION @extschema@.net_selling_final(internal) RETURNS @extschema@.hold
     AS 'MODULE_PATHNAME', 'holdings_net_selling_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.net_selling_final(internal) IS 'Earliest level minus latest level';
 
+-- SSPACE: the size of a LevelSpan (earliest and latest date with their levels),
+-- for the planner's hash aggregation estimate.
 CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date) (
     SFUNC = @extschema@.net_selling_accum,
     STYPE = internal,
@@ -81,6 +83,11 @@ CREATE FUNCTION @extschema@.fx_decompose_final(internal) RETURNS @extschema@.fx_
     AS 'MODULE_PATHNAME', 'holdings_fx_decompose_final' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_decompose_final(internal) IS 'The decomposition, in the report currency (reads fx_rate)';
 
+-- The FX aggregates keep one level per date (SSPACE 1024: a typical group of a
+-- few dozen dates). Their final functions sort and merge the state's levels in
+-- place, yet FINALFUNC_MODIFY stays READ_ONLY (the default) on purpose: the
+-- compaction is idempotent and leaves the state's meaning unchanged, so a window
+-- frame or a second final call over the same state sees the same levels.
 CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date, report_ccy text) (
     SFUNC = @extschema@.fx_levels_accum,
     STYPE = internal,

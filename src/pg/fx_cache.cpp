@@ -2,7 +2,6 @@
 
 #include <cstring>
 
-
 using holdings::Day;
 using holdings::Rate;
 using holdings::RateSeries;

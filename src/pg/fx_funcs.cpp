@@ -3,7 +3,6 @@
 
 #include <cstring>
 
-
 #include "aggregates.hpp"
 #include "fx_cache.hpp"
 
@@ -32,21 +31,8 @@ PG_FUNCTION_INFO_V1(holdings_fx_decompose_final);
 namespace {
 
 Datum rate_numeric(const holdings::Rate& rate) {
-    char digits[64];
-    holdings::uint128 m = rate.mantissa();
-    int n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + static_cast<int>(m % 10));
-        m /= 10;
-    } while (m != 0);
-    while (n <= rate.scale) digits[n++] = '0';
-    char text[80];
-    int t = 0;
-    for (int i = n - 1; i >= 0; --i) {
-        text[t++] = digits[i];
-        if (i == rate.scale && rate.scale > 0) text[t++] = '.';
-    }
-    text[t] = '\0';
+    char text[48];
+    text[holdings::format_scaled(rate.mantissa(), rate.scale, rate.scale, text)] = '\0';
     return DirectFunctionCall3(numeric_in, CStringGetDatum(text), ObjectIdGetDatum(InvalidOid),
                                Int32GetDatum(-1));
 }
@@ -201,6 +187,18 @@ void reserve(LevelSeries* s, uint32 extra) {
     s->capacity = capacity;
 }
 
+// Every row and partial state of a group shares the holding's currency (22U01)
+// and the report currency.
+void check_group(const LevelSeries* s, CurrencyCode currency, bool same_report) {
+    if (currency != s->currency) {
+        CurrencyCode a = s->currency, b = currency;
+        run_core([&] { holdings::fail_currency_mismatch(a, b); });
+    }
+    if (!same_report)
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("report currency must be the same for every row of a group")));
+}
+
 }  // namespace
 
 // Transition for net_foreign_selling(h, d, ccy) and fx_decompose(h, d, ccy).
@@ -220,13 +218,7 @@ extern "C" Datum holdings_fx_levels_accum(PG_FUNCTION_ARGS) {
         CurrencyCode report = currency_argument(PG_GETARG_TEXT_PP(3));
         s = new_series(context, row->currency, report, kInitialCapacity);
     } else {
-        if (row->currency != s->currency) {
-            CurrencyCode a = s->currency, b = row->currency;
-            run_core([&] { holdings::raise_currency_mismatch(a, b); });
-        }
-        if (!same_code(PG_GETARG_TEXT_PP(3), s->report))
-            ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                            errmsg("report currency must be the same for every row of a group")));
+        check_group(s, row->currency, same_code(PG_GETARG_TEXT_PP(3), s->report));
         // Rows of one date usually arrive together: add to the last level in place.
         if (s->count > 0 && s->items[s->count - 1].date == day) {
             holdings::Raw128& level = s->items[s->count - 1].level;
@@ -252,13 +244,7 @@ extern "C" Datum holdings_fx_levels_combine(PG_FUNCTION_ARGS) {
         PG_RETURN_POINTER(into);
     }
     if (into == nullptr) into = new_series(context, other->currency, other->report, other->count);
-    if (into->currency != other->currency) {
-        CurrencyCode a = into->currency, b = other->currency;
-        run_core([&] { holdings::raise_currency_mismatch(a, b); });
-    }
-    if (into->report != other->report)
-        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("report currency must be the same for every row of a group")));
+    check_group(into, other->currency, into->report == other->report);
     reserve(into, other->count);
     memcpy(into->items + into->count, other->items, sizeof(DatedLevel) * other->count);
     into->count += other->count;

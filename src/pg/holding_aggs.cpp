@@ -25,21 +25,16 @@ PG_FUNCTION_INFO_V1(holdings_holding_avg_final);
 static Datum sum_step(FunctionCallInfo fcinfo, bool retract) {
     auto* state = reinterpret_cast<Holding*>(PG_GETARG_POINTER(0));
     const Holding* row = arg_holding(fcinfo, 1);
-    if (AggCheckCallContext(fcinfo, nullptr)) {
-        Holding next = *state;
-        run_core([&] {
-            if (retract) holdings::sum_retract(next, *row);
-            else holdings::sum_accumulate(next, *row);
-        });
-        *state = next;  // only once the step succeeded
-        PG_RETURN_POINTER(state);
-    }
     Holding next = *state;
     run_core([&] {
         if (retract) holdings::sum_retract(next, *row);
         else holdings::sum_accumulate(next, *row);
     });
-    return holding_datum(next);
+    // In an aggregate the state is ours to update in place (only once the step
+    // succeeded); called as a plain function, the result is a new value.
+    if (!AggCheckCallContext(fcinfo, nullptr)) return holding_datum(next);
+    *state = next;
+    PG_RETURN_POINTER(state);
 }
 
 // sum(holding) transition and combine function: state + row.

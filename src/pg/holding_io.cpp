@@ -3,7 +3,6 @@
 
 #include <cstring>
 
-
 #include "decimal.hpp"
 
 using holdings::Holding;
@@ -17,6 +16,7 @@ PG_FUNCTION_INFO_V1(holdings_holding_send);
 PG_FUNCTION_INFO_V1(holdings_holding);
 PG_FUNCTION_INFO_V1(holdings_amount);
 PG_FUNCTION_INFO_V1(holdings_currency);
+PG_FUNCTION_INFO_V1(holdings_holding_currencies);
 }
 
 // Text input: '1.116T USD', 'USD 1,234.56', '10 trillion JPY', ...
@@ -84,10 +84,6 @@ extern "C" Datum holdings_currency(PG_FUNCTION_ARGS) {
     char code[4];
     holdings::unpack_code(h->currency, code);
     PG_RETURN_TEXT_P(cstring_to_text_with_len(code, 3));
-}
-
-extern "C" {
-PG_FUNCTION_INFO_V1(holdings_holding_currencies);
 }
 
 // holding_currencies(): the compiled-in ISO 4217 list, one row per code.

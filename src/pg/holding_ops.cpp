@@ -3,7 +3,6 @@
 
 #include <cstring>
 
-
 #include "decimal.hpp"
 
 using holdings::Holding;

@@ -1,7 +1,7 @@
 -- Upgrade source: 0.1.0 to 0.2.0 (tools/generate.py expands the --@ directives).
 -- scripts/test-upgrade checks that the result equals a fresh 0.2.0 install.
 
--- Lineage: superseded, the lineage functions and triggers.
+-- Lineage: user_edit, the lineage functions and triggers.
 --@include src/install/05_lineage.sql
 
 -- Tables that had no "shipped" column in 0.1.0 (their rows are classified below).
@@ -18,33 +18,53 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 -- figures shipped.
 --@changed-functions
 
--- 0.1.0 could not tell every user change from a shipped row (a figure revised by
--- load_tic_mfh stayed shipped; four tables had no flag). A row is shipped iff
--- it equals the row 0.1.0 shipped for its key; a key 0.1.0 shipped that is gone
--- was deleted by the user, and is superseded.
+-- 0.1.0 saved the user's rows with pg_dump filters ("WHERE NOT shipped");
+-- 0.2.0 saves user_edit instead: the tables leave pg_dump's configuration.
+ALTER EXTENSION holdings DROP TABLE @extschema@.source;
+ALTER EXTENSION holdings ADD TABLE @extschema@.source;
+ALTER EXTENSION holdings DROP TABLE @extschema@.holder;
+ALTER EXTENSION holdings ADD TABLE @extschema@.holder;
+ALTER EXTENSION holdings DROP TABLE @extschema@.tic_label;
+ALTER EXTENSION holdings ADD TABLE @extschema@.tic_label;
+ALTER EXTENSION holdings DROP TABLE @extschema@.position;
+ALTER EXTENSION holdings ADD TABLE @extschema@.position;
+ALTER EXTENSION holdings DROP TABLE @extschema@.disclosure;
+ALTER EXTENSION holdings ADD TABLE @extschema@.disclosure;
+ALTER EXTENSION holdings DROP TABLE @extschema@.fx_rate;
+ALTER EXTENSION holdings ADD TABLE @extschema@.fx_rate;
+
+-- 0.1.0 could not tell every user change from a shipped row (a figure revised
+-- by load_tic_mfh stayed shipped; four tables had no flag). A row is shipped
+-- iff it equals the row 0.1.0 shipped for its key; every other row is the
+-- user's, and a key 0.1.0 shipped that is gone was deleted by the user. All of
+-- it goes into user_edit, as the lineage triggers would have recorded it.
 --@release-data 0.1.0 old_
 DO $classify$
 DECLARE
     t regclass;
     staged regclass;
+    name text;
     on_key text;
 BEGIN
-    FOR t, staged IN
-        SELECT c.oid::regclass, to_regclass('pg_temp.' || quote_ident('old_' || c.relname))
+    FOR t, staged, name IN
+        SELECT c.oid::regclass, to_regclass('pg_temp.' || quote_ident('old_' || c.relname)), c.relname
           FROM pg_catalog.pg_class c
          WHERE c.relnamespace = '@extschema@'::regnamespace AND c.relkind = 'r'
            AND to_regclass('pg_temp.' || quote_ident('old_' || c.relname)) IS NOT NULL
     LOOP
         SELECT string_agg(format('t.%1$I = s.%1$I', k), ' AND ') INTO on_key
           FROM unnest(@extschema@.lineage_key_columns(t)) AS k;
-        EXECUTE format('UPDATE %s t SET shipped = false WHERE t.shipped AND NOT EXISTS (SELECT 1 FROM %s s WHERE %s
-                          AND pg_catalog.to_jsonb(t) - ''shipped'' = pg_catalog.to_jsonb(s) - ''shipped'')',
-                       t, staged, on_key);
-        EXECUTE format('INSERT INTO @extschema@.superseded (table_name, key)
-                        SELECT %L, %s FROM %s s
-                         WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE %s)',
-                       (SELECT relname FROM pg_catalog.pg_class WHERE oid = t), @extschema@.lineage_key_expr(t, 's'),
-                       staged, t, on_key);
+        EXECUTE format('WITH mine AS (
+                            UPDATE %1$s t SET shipped = false
+                             WHERE NOT t.shipped OR NOT EXISTS (SELECT 1 FROM %2$s s WHERE %3$s
+                                       AND pg_catalog.to_jsonb(t) - ''shipped'' = pg_catalog.to_jsonb(s) - ''shipped'')
+                            RETURNING t.*)
+                        INSERT INTO @extschema@.user_edit (table_name, key, row_data, supersedes_shipped)
+                        SELECT %4$L, %5$s, pg_catalog.to_jsonb(t), EXISTS (SELECT 1 FROM %2$s s WHERE %3$s) FROM mine t',
+                       t, staged, on_key, name, @extschema@.lineage_key_expr(t, 't'));
+        EXECUTE format('INSERT INTO @extschema@.user_edit (table_name, key, row_data, supersedes_shipped)
+                        SELECT %L, %s, NULL, true FROM %s s WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE %s)',
+                       name, @extschema@.lineage_key_expr(t, 's'), staged, t, on_key);
         EXECUTE format('DROP TABLE %s', staged);
     END LOOP;
 END

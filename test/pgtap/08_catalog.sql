@@ -19,19 +19,24 @@ SELECT is_empty($$
     'every table and view has a COMMENT');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 'v'$$,
-    ARRAY['fx_rate_changed', 'load_tic_mfh'],
-    'only the trigger and the loader are VOLATILE');
+    ARRAY['fx_rate_changed', 'load_tic_mfh',
+          'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay',
+          'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release'],
+    'only triggers, loaders and the lineage machinery are VOLATILE');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
        AND prokind = 'f'$$,
     ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final',
+          'lineage_key_columns', 'lineage_key', 'lineage_key_match', 'lineage_key_expr', 'lineage_replaying',
           -- they read tables too (fx_rate, position, the home-currency tables)
           'sum_in_accum', 'fx_rate_info', 'fx_rate_available', 'latest_complete_month', 'home_currency'],
-    'the functions that read fx_rate are STABLE, nothing else');
+    'the functions that read fx_rate, other tables or the catalog are STABLE, nothing else');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
-    ARRAY['fx_rate_changed', 'load_tic_mfh'],
-    'everything but the trigger and the loader is PARALLEL SAFE');
+    ARRAY['fx_rate_changed', 'load_tic_mfh',
+          'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay',
+          'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release'],
+    'everything but triggers, loaders and the lineage machinery is PARALLEL SAFE');
 SELECT is_empty($$
     SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
      WHERE p.pronamespace = 'holdings'::regnamespace

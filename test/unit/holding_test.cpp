@@ -139,3 +139,21 @@ TEST(Compare, TotalOrderByCurrencyThenAmount) {
     EXPECT_EQ(compare(parse("1.0 USD"), parse("1 usd")), 0);
     EXPECT_NE(compare(parse("0 EUR"), parse("0 USD")), 0);
 }
+
+TEST(Format, ScaledDecimalsOfAnyScale) {
+    auto scaled = [](uint128 m, int scale, int min_fraction) {
+        char buf[64];
+        return std::string(buf, format_scaled(m, scale, min_fraction, buf));
+    };
+    EXPECT_EQ(scaled(0, 0, 0), "0");
+    EXPECT_EQ(scaled(0, 3, 0), "0");
+    EXPECT_EQ(scaled(0, 3, 3), "0.000");
+    EXPECT_EQ(scaled(15786, 2, 2), "157.86");
+    EXPECT_EQ(scaled(5, 20, 20), "0.00000000000000000005");
+    EXPECT_EQ(scaled(120, 3, 1), "0.12");
+    // 39 digits: the three-chunk path, at the largest scale.
+    uint128 big = uint128(10000000000000000000ull) * 10000000000000000000ull * 3 + 7;
+    EXPECT_EQ(scaled(big, 38, 38), "3.00000000000000000000000000000000000007");
+    EXPECT_EQ(scaled(big, 0, 0), "300000000000000000000000000000000000007");
+    EXPECT_EQ(scaled(uint128(10000000000000000000ull) * 5, 20, 0), "0.5");
+}

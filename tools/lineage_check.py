@@ -1,0 +1,395 @@
+#!/usr/bin/python3
+"""Nothing a user writes is ever lost: the dump/restore matrix and the upgrade test.
+
+  tools/lineage_check.py dump      every extension table x {insert, update of a shipped
+                                   row, delete of a shipped row, loader revision} x
+                                   {custom, directory, plain} dump, restored into fresh
+                                   databases (pg_restore, pg_restore -j 2, psql -1
+                                   ON_ERROR_STOP); every row compared with the source
+  tools/lineage_check.py upgrade   0.1.0 + user changes + ALTER EXTENSION UPDATE against a
+                                   fresh install + the same changes: schema (pg_dump
+                                   --binary-upgrade of the extension's objects, normalized),
+                                   every table's rows, pg_dump configuration: identical
+
+Runs against the cluster of scripts/cluster.sh (PGHOST, PGPORT, PGUSER in the environment).
+Prints one line per check and a closing 'N passed, N failed' line; exits 1 on any failure.
+"""
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import psycopg
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PREVIOUS = '0.1.0'
+results = {'passed': 0, 'failed': 0}
+
+
+def check(ok, what, detail=''):
+    results['passed' if ok else 'failed'] += 1
+    print(('ok     ' if ok else 'FAILED ') + what + ('' if ok or not detail else '\n' + detail))
+
+
+def connect(db):
+    return psycopg.connect(dbname=db, autocommit=True)
+
+
+def run(*args, **kw):
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, **kw)
+
+
+def fresh_db(name):
+    with connect('postgres') as c:
+        c.execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % name)
+        c.execute('CREATE DATABASE "%s"' % name)
+
+
+def drop_db(name):
+    with connect('postgres') as c:
+        c.execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % name)
+
+
+def tables(conn):
+    return [r[0] for r in conn.execute(
+        "SELECT relname FROM pg_class WHERE relnamespace = 'holdings'::regnamespace AND relkind = 'r' "
+        "ORDER BY relname")]
+
+
+def key_columns(conn, table):
+    return [r[0] for r in conn.execute(
+        "SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(n, o) "
+        "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n "
+        "WHERE i.indrelid = %s::regclass AND i.indisprimary ORDER BY k.o", ('holdings.' + table,))]
+
+
+def rows(conn, table):
+    """Every row of a table as sorted jsonb text (user_edit: without its timestamps)."""
+    if table == 'user_edit':
+        q = 'SELECT (to_jsonb(e) - \'edited_at\')::text FROM holdings.user_edit e'
+    else:
+        q = 'SELECT to_jsonb(t)::text FROM holdings.%s t' % table
+    return sorted(r[0] for r in conn.execute(q))
+
+
+def snapshot(db, user_objects=True):
+    with connect(db) as c:
+        snap = {t: rows(c, t) for t in tables(c)}
+        if user_objects:
+            snap['public.book'] = sorted(r[0] for r in c.execute('SELECT to_jsonb(b)::text FROM public.book b'))
+            snap['public.book_summary'] = sorted(r[0] for r in c.execute(
+                'SELECT to_jsonb(s)::text FROM public.book_summary s'))
+            snap['index book_amount_idx'] = [r[0] for r in c.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'book_amount_idx'")]
+        return snap
+
+
+def compare(before, after, label):
+    for name in sorted(set(before) | set(after)):
+        a, b = before.get(name), after.get(name)
+        if a == b:
+            check(True, '%s: %s (%d rows) identical' % (label, name, len(a)))
+        else:
+            diff = '\n'.join(list(difflib.unified_diff(a or [], b or [], 'before', 'after', lineterm='', n=0))[:12])
+            check(False, '%s: %s differs' % (label, name), diff)
+
+
+# ---- the user's changes, in every table -------------------------------------------------
+
+USER_OBJECTS = """
+SET search_path = public, holdings;
+CREATE TABLE public.book (id serial PRIMARY KEY, holder text, as_of date, amount holdings.holding NOT NULL);
+CREATE INDEX book_amount_idx ON public.book (amount);
+INSERT INTO public.book (holder, as_of, amount) VALUES
+    ('fund-a', '2024-12-31', '100.25 USD'), ('fund-a', '2025-12-31', '90 USD'),
+    ('fund-b', '2024-12-31', '15000 JPY'), ('fund-b', '2025-12-31', '16000.5 JPY');
+CREATE VIEW public.book_summary AS
+    SELECT holder, holdings.sum(amount) AS total, holdings.net_foreign_selling(amount, as_of) AS sold
+      FROM public.book GROUP BY holder;
+"""
+
+# (table, operation) -> SQL. Inserts build the docs' Atlantis example (country XA, then
+# holder XA); updates and deletes touch shipped rows; the loader revises a shipped figure.
+CHANGES = [
+    ('source', 'insert', "INSERT INTO holdings.source (id, publisher, title, url) VALUES "
+                         "('atlantis-report', 'Atlantis Treasury', 'Annual report', 'https://example.org/atlantis')"),
+    ('currency', 'insert', "INSERT INTO holdings.currency (code, numeric_code, name, minor_units, source_id) "
+                           "VALUES ('XAT', '999', 'Atlantis crown', 2, 'atlantis-report')"),
+    ('country', 'insert', "INSERT INTO holdings.country (alpha2, alpha3, numeric_code, name, source_id) "
+                          "VALUES ('XA', 'XAT', '999', 'Atlantis', 'atlantis-report')"),
+    ('holder', 'insert', "INSERT INTO holdings.holder (id, name, kind, country, source_id) "
+                         "VALUES ('XA', 'Atlantis', 'country', 'XA', 'atlantis-report')"),
+    ('tic_label', 'insert', "INSERT INTO holdings.tic_label (label, holder_id) VALUES ('Atlantis', 'XA')"),
+    ('position', 'insert', "INSERT INTO holdings.position (holder_id, instrument, as_of, amount, basis, source_id) "
+                           "VALUES ('XA', 'UST', '2025-12-31', '12.5 bn USD', 'market', 'atlantis-report')"),
+    ('position_comparison', 'insert',
+     "INSERT INTO holdings.position_comparison (holder_id, instrument, as_of, amount, source_id) "
+     "VALUES ('XA', 'UST', '2025-12-31', '12.4 bn USD', 'atlantis-report')"),
+    ('disclosure', 'insert', "INSERT INTO holdings.disclosure (id, holder_id, as_of, kind, instrument, amount, source_id, quote) "
+                             "VALUES ('atlantis-1', 'XA', '2025-12-31', 'sale', 'UST', '1 bn USD', 'atlantis-report', 'we sold $1bn')"),
+    ('fx_rate', 'insert', "INSERT INTO holdings.fx_rate (rate_set, currency, as_of, per_usd, source_id) "
+                          "VALUES ('atlantis-set', 'JPY', '2024-06-30', 151.25, 'atlantis-report')"),
+    ('dollar_index', 'insert', "INSERT INTO holdings.dollar_index (series, as_of, value, source_id) "
+                               "VALUES ('ATLANTIS', '2025-01-01', 101.5, 'atlantis-report')"),
+
+    ('source', 'update', "UPDATE holdings.source SET notes = 'checked by hand' WHERE id = 'iso-4217'"),
+    ('currency', 'update', "UPDATE holdings.currency SET name = 'Japanese yen' WHERE code = 'JPY'"),
+    ('country', 'update', "UPDATE holdings.country SET name = 'Nippon' WHERE alpha2 = 'JP'"),
+    ('holder', 'update', "UPDATE holdings.holder SET name = 'Japan (TIC)' WHERE id = 'JP'"),
+    ('tic_label', 'update', "UPDATE holdings.tic_label SET instrument = 'UST' WHERE label = 'Japan'"),
+    ('position', 'update', "UPDATE holdings.position SET amount = '1100 bn USD' "
+                           "WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2022-12-31'"),
+    ('position_comparison', 'update',
+     "UPDATE holdings.position_comparison SET amount = amount OPERATOR(holdings.+) '0.1 bn USD'::holdings.holding "
+     "WHERE (holder_id, instrument, as_of) = (SELECT holder_id, instrument, as_of FROM holdings.position_comparison "
+     "ORDER BY as_of, holder_id, instrument LIMIT 1)"),
+    ('disclosure', 'update', "UPDATE holdings.disclosure SET caveat = 'read again' WHERE id = 'bank-positions-01'"),
+    ('fx_rate', 'update', "UPDATE holdings.fx_rate SET per_usd = 100 "
+                          "WHERE rate_set = 'fed-monthly' AND currency = 'JPY' AND as_of = '2024-06-30'"),
+    ('dollar_index', 'update', "UPDATE holdings.dollar_index SET value = 99.5 "
+                               "WHERE series = 'TWEXBGSMTH' AND as_of = '2024-01-01'"),
+
+    ('position', 'delete', "DELETE FROM holdings.position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2000-03-31'"),
+    ('position_comparison', 'delete',
+     "DELETE FROM holdings.position_comparison WHERE (holder_id, instrument, as_of) = (SELECT holder_id, instrument, as_of "
+     "FROM holdings.position_comparison ORDER BY as_of DESC, holder_id, instrument LIMIT 1)"),
+    ('disclosure', 'delete', "DELETE FROM holdings.disclosure WHERE holder_id = 'japan-post-bank'"),
+    ('fx_rate', 'delete', "DELETE FROM holdings.fx_rate WHERE rate_set = 'ecb-daily' AND currency = 'JPY' AND as_of = '2025-05-09'"),
+    ('dollar_index', 'delete', "DELETE FROM holdings.dollar_index WHERE series = 'DTWEXBGS' "
+                               "AND as_of = (SELECT max(as_of) FROM holdings.dollar_index WHERE series = 'DTWEXBGS')"),
+    ('tic_label', 'delete', "DELETE FROM holdings.tic_label WHERE label = (SELECT label FROM holdings.tic_label "
+                            "WHERE holder_id <> 'JP' ORDER BY label LIMIT 1)"),
+    ('holder', 'delete', "DELETE FROM holdings.position WHERE holder_id = 'japan-post-bank'; "
+                         "DELETE FROM holdings.holder WHERE id = 'japan-post-bank'"),
+    ('country', 'delete', "DELETE FROM holdings.country WHERE alpha2 = 'AQ'"),
+    ('currency', 'delete', "DELETE FROM holdings.currency c WHERE code = 'XBA'"),
+    ('source', 'delete', "DELETE FROM holdings.source s WHERE id = (SELECT id FROM holdings.source s WHERE s.id <> 'atlantis-report' "
+                         "AND NOT EXISTS (SELECT 1 FROM holdings.position p WHERE p.source_id = s.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM holdings.disclosure d WHERE d.source_id = s.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM holdings.holder h WHERE h.source_id = s.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM holdings.fx_rate f WHERE f.source_id = s.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM holdings.currency f WHERE f.source_id = s.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM holdings.country f WHERE f.source_id = s.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM holdings.dollar_index f WHERE f.source_id = s.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM holdings.position_comparison f WHERE f.source_id = s.id) "
+                         "ORDER BY id LIMIT 1)"),
+
+    ('position', 'loader revision', "SELECT count(*) FROM holdings.load_tic_mfh("
+                                    "E'\\tNov\\nCountry\\t2025\\n\\t------\\nJapan\\t1190\\n', 'atlantis-report')"),
+]
+
+# Which row each change leaves behind (or removes), to check it by name after a restore.
+PROBES = {
+    'source': "SELECT count(*) FILTER (WHERE id = 'atlantis-report' AND NOT shipped) || '/' || "
+              "count(*) FILTER (WHERE id = 'iso-4217' AND notes = 'checked by hand' AND NOT shipped) FROM holdings.source",
+    'currency': "SELECT count(*) FILTER (WHERE code = 'XAT') || '/' || count(*) FILTER (WHERE code = 'JPY' AND name = 'Japanese yen' AND NOT shipped) "
+                "|| '/' || count(*) FILTER (WHERE code = 'XBA') FROM holdings.currency",
+    'country': "SELECT count(*) FILTER (WHERE alpha2 = 'XA') || '/' || count(*) FILTER (WHERE alpha2 = 'JP' AND name = 'Nippon') "
+               "|| '/' || count(*) FILTER (WHERE alpha2 = 'AQ') FROM holdings.country",
+    'holder': "SELECT count(*) FILTER (WHERE id = 'XA') || '/' || count(*) FILTER (WHERE id = 'JP' AND name = 'Japan (TIC)') "
+              "|| '/' || count(*) FILTER (WHERE id = 'japan-post-bank') FROM holdings.holder",
+    'position': "SELECT string_agg(holder_id || ' ' || as_of || ' ' || amount::text || ' ' || shipped, ', ' ORDER BY holder_id, as_of) "
+                "FROM holdings.position WHERE (holder_id = 'XA') OR (holder_id = 'JP' AND instrument = 'UST' "
+                "AND as_of IN ('2000-03-31', '2022-12-31', '2025-11-30'))",
+}
+
+
+def apply_changes(db, exclude=()):
+    with connect(db) as c:
+        c.execute(USER_OBJECTS)
+        for table, op, sql in CHANGES:
+            if (table, op) in exclude:
+                continue
+            cur = c.execute(sql)
+            if op in ('update', 'delete') and cur.rowcount == 0 and ';' not in sql:
+                check(False, 'change %s %s touched no row' % (op, table))
+
+
+# ---- the dump/restore matrix ------------------------------------------------------------------
+
+def dump_matrix():
+    src = 'lineage_src'
+    fresh_db(src)
+    with connect(src) as c:
+        c.execute('CREATE EXTENSION holdings')
+    apply_changes(src)
+    before = snapshot(src)
+    with connect(src) as c:
+        covered = {t for t, _, _ in CHANGES}
+        missing = set(tables(c)) - covered - {'user_edit'}
+        check(not missing, 'every extension table has changes in the matrix', 'not covered: %s' % sorted(missing))
+        probes_before = {t: c.execute(q).fetchone()[0] for t, q in PROBES.items()}
+    tmp = tempfile.mkdtemp(prefix='holdings-dump-')
+    restores = [
+        ('custom', ['pg_dump', '-Fc', '-d', src, '-f', tmp + '/custom.dump'],
+         [['pg_restore', '--exit-on-error', '-d', '{db}', tmp + '/custom.dump'],
+          ['pg_restore', '--exit-on-error', '-j', '2', '-d', '{db}', tmp + '/custom.dump']]),
+        ('directory', ['pg_dump', '-Fd', '-d', src, '-f', tmp + '/dir'],
+         [['pg_restore', '--exit-on-error', '-j', '2', '-d', '{db}', tmp + '/dir']]),
+        ('plain', ['pg_dump', '-Fp', '-d', src, '-f', tmp + '/plain.sql'],
+         [['psql', '-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-d', '{db}', '-f', tmp + '/plain.sql']]),
+    ]
+    cases = 0
+    for fmt, dump_cmd, restore_cmds in restores:
+        run(*dump_cmd)
+        for cmd in restore_cmds:
+            dst = 'lineage_dst'
+            fresh_db(dst)
+            how = ' '.join(a for a in cmd if not a.startswith(tmp) and a != '{db}' and a != '-d')
+            try:
+                subprocess.run([a.replace('{db}', dst) for a in cmd], check=True, capture_output=True, text=True)
+            except subprocess.CalledProcessError as e:
+                check(False, '%s dump restored with %s' % (fmt, how), e.stderr[-2000:])
+                continue
+            check(True, '%s dump restored with %s' % (fmt, how))
+            compare(before, snapshot(dst), '%s/%s' % (fmt, how))
+            with connect(dst) as c:
+                for t, q in PROBES.items():
+                    got = c.execute(q).fetchone()[0]
+                    check(got == probes_before[t], '%s/%s: the changed rows of %s are the user\'s' % (fmt, how, t),
+                          'expected %s, got %s' % (probes_before[t], got))
+            cases += len(CHANGES)
+    print('matrix: %d changes (%d tables x insert/update/delete/loader) x %d restores = %d cases'
+          % (len(CHANGES), len({t for t, _, _ in CHANGES}), 4, cases))
+    drop_db('lineage_dst')
+    drop_db(src)
+
+
+# ---- the upgrade test --------------------------------------------------------------------------
+
+def extension_schema(db):
+    """The extension's objects as pg_dump --binary-upgrade writes them (it dumps extension
+    members one by one), with OIDs and other per-database noise removed."""
+    out = subprocess.run(['pg_dump', '--schema-only', '--binary-upgrade', '-d', db],
+                         check=True, capture_output=True, text=True).stdout
+    keep = []
+    for line in out.splitlines():
+        if (line.startswith('--') or line.startswith('\\') or line.startswith('SET ')
+                or line.startswith('SELECT pg_catalog.set_config') or not line.strip()):
+            continue
+        keep.append(line)
+    # pg_dump orders by OID where it has no better order: compare statements as a set.
+    # OIDs, relfrozenxid and the extension's config list (compared on its own) are noise.
+    text = '\n'.join(keep)
+    return sorted(s.strip() for s in text.split(';\n')
+                  if s.strip() and 'binary_upgrade_' not in s and 'UPDATE pg_catalog.pg_class' not in s)
+
+
+def extension_config(db):
+    with connect(db) as c:
+        return sorted(c.execute(
+            "SELECT c::regclass::text, coalesce(w, '') FROM pg_extension e, "
+            "unnest(e.extconfig, e.extcondition) AS x(c, w) WHERE e.extname = 'holdings'").fetchall())
+
+
+def new_keys(old_db, new_db):
+    """Per table present in both releases: keys the new release ships that the old did not,
+    and keys whose shipped row the new release revises."""
+    found = {}
+    with connect(old_db) as o, connect(new_db) as n:
+        for t in set(tables(o)) & set(tables(n)):
+            if t == 'user_edit':
+                continue
+            keys = key_columns(n, t)
+            kx = ', '.join('%s::text' % k for k in keys)
+            old = {tuple(r[0]): r[1] for r in o.execute('SELECT ARRAY[%s], (to_jsonb(t) - \'shipped\')::text FROM holdings.%s t' % (kx, t))}
+            new = {tuple(r[0]): r[1] for r in n.execute('SELECT ARRAY[%s], (to_jsonb(t) - \'shipped\')::text FROM holdings.%s t' % (kx, t))}
+            added = sorted(k for k in new if k not in old)
+            revised = sorted(k for k, v in new.items() if k in old and old[k] != v)
+            found[t] = (keys, added, revised)
+    return found
+
+
+def upgrade_test():
+    base_old, base_new = 'upgrade_base_old', 'upgrade_base_new'
+    for db, version in ((base_old, PREVIOUS), (base_new, None)):
+        fresh_db(db)
+        with connect(db) as c:
+            c.execute('CREATE EXTENSION holdings' + (" VERSION '%s'" % version if version else ''))
+    # A user row for a key the new release ships for the first time, and a user revision of a
+    # figure the new release revises: the user's row must win over the release's.
+    diffs = new_keys(base_old, base_new)
+    collisions = []
+    with connect(base_new) as n:
+        for t, (keys, added, revised) in sorted(diffs.items()):
+            for kind, picked in (('new', added[:1]), ('revised', revised[:1])):
+                for key in picked:
+                    cond = ' AND '.join('%s::text = %%s' % k for k in keys)
+                    row = n.execute('SELECT to_jsonb(t) - \'shipped\' FROM holdings.%s t WHERE %s' % (t, cond), key).fetchone()[0]
+                    collisions.append((t, kind, keys, key, row))
+    print('against %s, this release ships %s' % (PREVIOUS, ', '.join('%s: %d new / %d revised keys' % (t, len(a), len(r))
+                                                      for t, (_, a, r) in sorted(diffs.items()) if a or r) or 'no data changes'))
+    drop_db(base_old)
+    drop_db(base_new)
+
+    upgraded, fresh = 'upgrade_from_old', 'upgrade_fresh'
+    fresh_db(upgraded)
+    fresh_db(fresh)
+    with connect(upgraded) as c:
+        c.execute("CREATE EXTENSION holdings VERSION '%s'" % PREVIOUS)
+    apply_changes(upgraded)
+    # The user's rows for keys the new release ships (written before the upgrade): the
+    # release's own content, written by the user, so only the lineage tells them apart.
+    marks = []
+    with connect(upgraded) as c:
+        for t, kind, keys, key, row in collisions:
+            cols = [k for k in row if k not in keys]
+            record = (psycopg.types.json.Jsonb(row),)
+            if kind == 'new':
+                c.execute('INSERT INTO holdings.%s (%s) SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s)'
+                          % (t, ', '.join(row), ', '.join(row), t), record)
+            else:
+                c.execute('UPDATE holdings.%s t SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s) r) '
+                          'WHERE %s' % (t, ', '.join(cols), ', '.join('r.' + x for x in cols), t,
+                                        ' AND '.join('t.%s::text = %%s' % k for k in keys)), record + tuple(key))
+            marks.append((t, kind, keys, key, row))
+    with connect(upgraded) as c:
+        c.execute('ALTER EXTENSION holdings UPDATE')
+        version = c.execute("SELECT extversion FROM pg_extension WHERE extname = 'holdings'").fetchone()[0]
+    with connect(fresh) as c:
+        c.execute('CREATE EXTENSION holdings')
+        check(c.execute("SELECT extversion FROM pg_extension WHERE extname = 'holdings'").fetchone()[0] == version,
+              'ALTER EXTENSION UPDATE reaches the default version %s' % version)
+    apply_changes(fresh)
+
+    a, b = extension_schema(upgraded), extension_schema(fresh)
+    diff = '\n'.join(list(difflib.unified_diff(a, b, 'upgraded', 'fresh', lineterm='', n=0))[:40])
+    check(a == b, 'schema of the extension after upgrade = fresh install (%d statements)' % len(b), diff)
+    check(extension_config(upgraded) == extension_config(fresh), 'pg_dump configuration (extconfig) identical',
+          '%s\n%s' % (extension_config(upgraded), extension_config(fresh)))
+    before, after = snapshot(upgraded), snapshot(fresh)
+    # The collision rows exist only in the upgraded database: check them, then set them aside.
+    with connect(upgraded) as c:
+        for t, kind, keys, key, row in marks:
+            cond = ' AND '.join('%s::text = %%s' % k for k in keys)
+            got = c.execute('SELECT count(*), bool_or(shipped), min((to_jsonb(t) - \'shipped\')::text) FROM holdings.%s t WHERE %s'
+                            % (t, cond), key).fetchone()
+            check(got[0] == 1 and got[1] is False, '%s: the user\'s row for a %s key %s survives the upgrade, once, as the user\'s'
+                  % (t, kind, key), str(got))
+    for t in {m[0] for m in marks}:
+        keys = next(m[2] for m in marks if m[0] == t)
+        mk = {tuple(m[3]) for m in marks if m[0] == t}
+        for snap in (before, after):
+            snap[t] = [r for r in snap[t] if tuple(str(json.loads(r)[k]) for k in keys) not in mk]
+    compare(before, after, 'upgraded vs fresh')
+    drop_db(upgraded)
+    drop_db(fresh)
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else ''
+    if mode == 'dump':
+        dump_matrix()
+    elif mode == 'upgrade':
+        upgrade_test()
+    else:
+        sys.exit(__doc__)
+    print('%d passed, %d failed' % (results['passed'], results['failed']))
+    sys.exit(1 if results['failed'] else 0)
+
+
+if __name__ == '__main__':
+    main()
