@@ -159,7 +159,7 @@ COMMENT ON COLUMN @extschema@.month_coverage.country_lines IS 'Of those, lines t
 COMMENT ON COLUMN @extschema@.month_coverage.grand_total_usd_bn IS 'Grand Total, billions of USD (null when missing)';
 COMMENT ON COLUMN @extschema@.month_coverage.foreign_official_usd_bn IS 'Foreign Official, billions of USD (null when missing)';
 COMMENT ON COLUMN @extschema@.month_coverage.unexplained_usd_bn IS
-    'Grand Total minus the sum of the listed lines and All Other, billions of USD: rounding only (0.05 bn per figure) in a complete month';
+    'Grand Total minus the sum of the listed lines and All Other, billions of USD: rounding only (at most 0.05 bn per figure) in a complete month';
 COMMENT ON COLUMN @extschema@.month_coverage.complete IS
     'True when the totals are present and the lines add up to the Grand Total within rounding: every holder listed that month is there';
 COMMENT ON COLUMN @extschema@.month_coverage.sources IS 'Sources of the month''s figures (more than one: mixed releases)';
