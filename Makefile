@@ -9,8 +9,12 @@ OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
 DATA = $(sort $(wildcard holdings--*.sql))
 
 # pg_regress suites, in order: 00_setup creates the extension.
-REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx analyst
+REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx hardening client_casts analyst
 REGRESS_OPTS = --inputdir=test/regress --outputdir=test/regress
+# pg_isolation_regress specs (test/isolation/specs, expected): the rate cache
+# under concurrent writers, both isolation levels and parallel query.
+ISOLATION = rate_cache
+ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/isolation --load-extension=holdings
 
 PG_CPPFLAGS = -I$(srcdir)/src/core
 PG_CXXFLAGS = -std=c++17 -Wall -Wno-register
@@ -23,7 +27,8 @@ SHLIB_LINK += -lstdc++
 # The .cpp files are not compiled to LLVM bitcode for JIT inlining.
 override with_llvm = no
 
-EXTRA_CLEAN = test/regress/results test/regress/regression.diffs test/regress/regression.out
+EXTRA_CLEAN = test/regress/results test/regress/regression.diffs test/regress/regression.out \
+	test/isolation/results test/isolation/regression.diffs test/isolation/regression.out test/isolation/output_iso
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -29,8 +29,16 @@ start_cluster() {
     fi
     rm -rf "$PGDATA_DIR"
     as_postgres "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    # Unix socket: trust (the scripts connect as postgres). Loopback TCP, for the
+    # client-library tests (scripts/test-clients): password (SCRAM) only, as a
+    # BI tool or driver connects.
+    cat > "$PGDATA_DIR/pg_hba.conf" <<HBA
+local all all trust
+host all all 127.0.0.1/32 scram-sha-256
+HBA
     cat >> "$PGDATA_DIR/postgresql.conf" <<CONF
-listen_addresses = ''
+listen_addresses = '127.0.0.1'
+password_encryption = 'scram-sha-256'
 port = $PGPORT
 unix_socket_directories = '$SOCKET_DIR'
 max_worker_processes = 8

@@ -238,6 +238,19 @@ def bank_data(root):
             values('position', ['holder_id', 'instrument', 'as_of', 'amount', 'basis', 'source_id'], positions))
 
 
+def rate_set_sql():
+    # max_gap_days: fed-monthly is dated the last day of each month, so a date
+    # is at most 30 days after its month's rate; 62 lets a lookup use the last
+    # month's rate for about two months more. ecb-daily has no rate on weekends
+    # and TARGET holidays (at most 5 days in a row); 7 bridges those.
+    return """
+-- Rate sets: coverage tolerance of each shipped set (holdings.rate_set).
+INSERT INTO @extschema@.rate_set (name, frequency, description, source_id, max_gap_days) VALUES
+    ('fed-monthly', 'monthly', 'Federal Reserve H.10/G.5 monthly averages, units per USD, dated the last day of the month', 'fed-h10-monthly', 62),
+    ('ecb-daily', 'daily', 'ECB euro reference rates crossed through their USD column, dated the business day', 'ecb-eurofxref', 7);
+"""
+
+
 def fed_monthly_sql(root, currencies):
     mapping = rows(root, 'fx/fed_monthly_currencies.csv')
     labels = {r['Country'] for r in rows(root, 'fx/datasets_exchange-rates_monthly.csv')}
@@ -329,6 +342,7 @@ def generate(root):
         table5_rows(root, labels),
         '\n-- Bank figures: every one as a disclosure; the dated holdings also as positions.\n',
         bank_sql,
+        rate_set_sql(),
         fed_monthly_sql(root, currencies),
         ecb_sql(root, currencies),
         dollar_index_sql(root),

@@ -22,14 +22,23 @@ class Error : public std::runtime_error {
 public:
     Error(ErrorKind kind, const std::string& message)
         : std::runtime_error(message), kind_(kind) {}
+    Error(ErrorKind kind, const std::string& message, const std::string& hint)
+        : std::runtime_error(message), kind_(kind), hint_(hint) {}
     ErrorKind kind() const noexcept { return kind_; }
+    // A hint for the user (empty if none): the glue reports it as errhint.
+    const std::string& hint() const noexcept { return hint_; }
 
 private:
     ErrorKind kind_;
+    std::string hint_;
 };
 
 [[noreturn]] inline void fail(ErrorKind kind, const std::string& message) {
     throw Error(kind, message);
+}
+
+[[noreturn]] inline void fail(ErrorKind kind, const std::string& message, const std::string& hint) {
+    throw Error(kind, message, hint);
 }
 
 // The one message for an amount that does not fit the holding range.

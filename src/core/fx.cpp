@@ -61,13 +61,35 @@ const Rate* find_rate(const RateTable& table, CurrencyCode currency, Day day) no
 
 const Rate& require_rate(const RateTable& table, CurrencyCode currency, Day day) {
     const Rate* r = find_rate(table, currency, day);
-    if (r == nullptr) {
-        char code[4];
-        unpack_code(currency, code);
-        fail(ErrorKind::no_fx_rate, std::string("no exchange rate for ") + code + " on or before " +
-                                        format_day(day) + " in rate set \"" + table.name + "\"");
+    if (r != nullptr && (table.max_gap_days < 0 || currency == pack_code('U', 'S', 'D'))) return *r;
+    char code[4];
+    unpack_code(currency, code);
+    const RateSeries* s = std::lower_bound(
+        table.series, table.series + table.count, currency,
+        [](const RateSeries& rs, CurrencyCode c) { return rs.currency < c; });
+    bool has_series = s != table.series + table.count && s->currency == currency && s->count > 0;
+    if (r != nullptr) {
+        Day rate_day = s->dates[r - s->rates];
+        if (day - rate_day <= table.max_gap_days) return *r;
+        Day last = s->dates[s->count - 1];
+        std::string where = rate_day == last ? "The last " + std::string(code) + " rate in rate set \"" +
+                                                   table.name + "\" is dated " + format_day(last)
+                                             : "The latest " + std::string(code) + " rate on or before " +
+                                                   format_day(day) + " is dated " + format_day(rate_day);
+        fail(ErrorKind::no_fx_rate,
+             std::string("no exchange rate for ") + code + " within " + std::to_string(table.max_gap_days) +
+                 " days before " + format_day(day) + " in rate set \"" + table.name + "\"",
+             where + "; the rate set bridges gaps of at most " + std::to_string(table.max_gap_days) +
+                 " days (holdings.rate_set.max_gap_days).");
     }
-    return *r;
+    std::string hint = has_series ? "The first " + std::string(code) + " rate in rate set \"" + table.name +
+                                        "\" is dated " + format_day(s->dates[0]) + ", the last " +
+                                        format_day(s->dates[s->count - 1]) + "."
+                                  : "Rate set \"" + std::string(table.name) + "\" has no " + code + " rates.";
+    fail(ErrorKind::no_fx_rate,
+         std::string("no exchange rate for ") + code + " on or before " + format_day(day) + " in rate set \"" +
+             table.name + "\"",
+         hint);
 }
 
 int128 convert_raw(int128 raw, const Rate& from, const Rate& to) {

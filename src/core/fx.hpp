@@ -40,11 +40,17 @@ struct RateTable {
     const char* name;          // the rate set, for messages
     const RateSeries* series;  // ascending by currency
     std::size_t count;
+    // The largest gap, in days, between a rate's date and the day it is used
+    // for (holdings.rate_set.max_gap_days); negative: no limit.
+    std::int32_t max_gap_days = -1;
 };
 
 // The latest rate on or before `day`, or nullptr. USD always has rate 1.
 const Rate* find_rate(const RateTable& table, CurrencyCode currency, Day day) noexcept;
-// As find_rate, but throws no_fx_rate naming currency, date and rate set.
+// As find_rate, but throws no_fx_rate naming currency, date and rate set, with a
+// hint naming the set's first or last date for that currency; also when the
+// latest rate is more than table.max_gap_days before `day` (never a silent
+// extrapolation past the end of a set's coverage).
 const Rate& require_rate(const RateTable& table, CurrencyCode currency, Day day);
 
 // raw (in the currency quoted by `from`) valued in the currency quoted by `to`:

@@ -14,10 +14,14 @@ bool is_blank(char c) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Error text quotes the input, shortened so a huge value cannot flood the log.
+// Error text quotes the input, shortened so a huge value cannot flood the log;
+// the cut falls on a UTF-8 character boundary (never half a character).
 [[noreturn]] void bad_text(const char* text, std::size_t len, const char* why) {
-    std::string shown(text, len < 100 ? len : 100);
-    if (len > 100) shown += "...";
+    std::size_t keep = len < 100 ? len : 100;
+    if (keep < len)
+        while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+    std::string shown(text, keep);
+    if (keep < len) shown += "...";
     fail(ErrorKind::invalid_text,
          std::string("invalid input syntax for type holding: \"") + shown + "\": " + why);
 }

@@ -7,162 +7,231 @@
 namespace holdings {
 namespace {
 
-std::vector<std::string> split_tabs(const std::string& line) {
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t tab = line.find('\t', start);
-        cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-        if (tab == std::string::npos) break;
-        start = tab + 1;
+struct Span {
+    const char* b;
+    const char* e;
+    std::size_t size() const { return static_cast<std::size_t>(e - b); }
+    bool empty() const { return b == e; }
+    bool is(const char* s) const { return size() == std::strlen(s) && std::memcmp(b, s, size()) == 0; }
+    bool starts_with(const char* s) const {
+        std::size_t n = std::strlen(s);
+        return size() >= n && std::memcmp(b, s, n) == 0;
     }
-    return cells;
+};
+
+Span trim(Span s) {
+    while (s.b < s.e && (*s.b == ' ' || *s.b == '\r')) ++s.b;
+    while (s.e > s.b && (s.e[-1] == ' ' || s.e[-1] == '\r')) --s.e;
+    return s;
 }
 
-std::string trim(const std::string& s) {
-    std::size_t b = s.find_first_not_of(" \r");
-    if (b == std::string::npos) return "";
-    std::size_t e = s.find_last_not_of(" \r");
-    return s.substr(b, e - b + 1);
-}
+// Tab-separated cells of a line, one at a time (no allocation).
+struct Cells {
+    const char* p;
+    const char* e;
+    bool more;
+    Span next() {
+        if (!more) return Span{e, e};
+        const char* tab = static_cast<const char*>(std::memchr(p, '\t', static_cast<std::size_t>(e - p)));
+        Span s{p, tab != nullptr ? tab : e};
+        if (tab != nullptr) p = tab + 1;
+        else more = false;
+        return s;
+    }
+    bool rest_blank() {
+        while (more)
+            if (!trim(next()).empty()) return false;
+        return true;
+    }
+};
 
 // "United Kingdom 2/" -> "United Kingdom"; "\"Korea, South \"" -> "Korea, South".
-std::string clean_label(std::string s) {
+Span clean_label(Span s) {
     s = trim(s);
-    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = trim(s.substr(1, s.size() - 2));
+    if (s.size() >= 2 && *s.b == '"' && s.e[-1] == '"') s = trim(Span{s.b + 1, s.e - 1});
     std::size_t n = s.size();
-    if (n >= 2 && s[n - 1] == '/') {
-        std::size_t i = n - 1;
-        while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') --i;
-        if (i < n - 1 && i > 0 && s[i - 1] == ' ') s = trim(s.substr(0, i));
+    if (n >= 2 && s.e[-1] == '/') {
+        const char* i = s.e - 1;
+        while (i > s.b && i[-1] >= '0' && i[-1] <= '9') --i;
+        if (i < s.e - 1 && i > s.b && i[-1] == ' ') s = trim(Span{s.b, i});
     }
     return s;
 }
 
-int month_number(const std::string& abbrev) {
+int month_number(Span s) {
     static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (int i = 0; i < 12; ++i)
-        if (abbrev == kMonths[i]) return i + 1;
+        if (s.is(kMonths[i])) return i + 1;
     return 0;
 }
 
-bool all_blank(const std::vector<std::string>& cells, std::size_t from) {
-    for (std::size_t i = from; i < cells.size(); ++i)
-        if (!trim(cells[i]).empty()) return false;
-    return true;
-}
-
 // A figure as printed: digits with an optional fraction, optional minus.
-bool is_figure(const std::string& s) {
-    std::size_t i = 0;
-    if (i < s.size() && s[i] == '-') ++i;
+bool is_figure(Span s) {
+    const char* i = s.b;
+    if (i < s.e && *i == '-') ++i;
     bool digits = false, point = false;
-    for (; i < s.size(); ++i) {
-        if (s[i] >= '0' && s[i] <= '9') digits = true;
-        else if (s[i] == '.' && !point) point = true;
+    for (; i < s.e; ++i) {
+        if (*i >= '0' && *i <= '9') digits = true;
+        else if (*i == '.' && !point) point = true;
         else return false;
     }
     return digits;
+}
+
+bool all_dashes(Span s) {
+    for (const char* i = s.b; i < s.e; ++i)
+        if (*i != '-') return false;
+    return true;
+}
+
+// A cell quoted in a message: at most 40 bytes, cut on a UTF-8 boundary.
+std::string quoted(Span s) {
+    std::size_t n = s.size();
+    std::size_t keep = n < 40 ? n : 40;
+    if (keep < n)
+        while (keep > 0 && (static_cast<unsigned char>(s.b[keep]) & 0xC0) == 0x80) --keep;
+    return "\"" + std::string(s.b, keep) + (keep < n ? "...\"" : "\"");
 }
 
 [[noreturn]] void bad(int line, const std::string& why) {
     fail(ErrorKind::invalid_text, "TIC document, line " + std::to_string(line) + ": " + why);
 }
 
-struct Column {
-    int year;
-    int month;
-    bool official;
-};
+Day month_end(int year, int month) {
+    Day first_of_next = month == 12 ? make_day(year + 1, 1, 1) : make_day(year, static_cast<unsigned>(month + 1), 1);
+    return first_of_next - 1;
+}
+
+// One line; returns the rows written to out.
+std::size_t parse_line(TicParser& p, Span line, TicRow* out) {
+    const int n = p.line_no;
+    if (std::memchr(line.b, '\0', line.size()) != nullptr) bad(n, "NUL byte");
+    Cells cells{line.b, line.e, true};
+    Span raw_first = cells.next();
+    Span first = trim(raw_first);
+
+    if (first.starts_with("Department of the Treasury")) {  // footer
+        p.done = true;
+        return 0;
+    }
+    // Month row: blank first cell, then month abbreviations.
+    if (first.empty() && cells.more) {
+        Cells peek = cells;
+        if (month_number(trim(peek.next())) != 0) {
+            p.month_count = 0;
+            while (cells.more) {
+                Span c = trim(cells.next());
+                if (c.empty()) break;
+                int m = month_number(c);
+                if (m == 0) bad(n, "unknown month " + quoted(c));
+                if (p.month_count == kTicMaxColumns)
+                    bad(n, "more than " + std::to_string(kTicMaxColumns) + " month columns");
+                p.months[p.month_count++] = m;
+            }
+            if (!cells.rest_blank()) bad(n, "text after the month columns");
+            p.months_line = n;
+            p.in_block = false;
+            return 0;
+        }
+    }
+    if (first.is("Country")) {
+        if (p.month_count == 0 || p.months_line != n - 1) bad(n, "year row without a month row above it");
+        p.column_count = 0;
+        for (std::size_t i = 0; i < p.month_count; ++i) {
+            Span c = trim(cells.next());
+            if (c.size() != 4 || !is_figure(c)) bad(n, "bad year " + quoted(c));
+            int year = (c.b[0] - '0') * 1000 + (c.b[1] - '0') * 100 + (c.b[2] - '0') * 10 + (c.b[3] - '0');
+            if (year < 1900 || year > 2999) bad(n, "bad year " + quoted(c));
+            bool repeated = false;
+            for (std::size_t j = 0; j < p.column_count; ++j)
+                if (p.columns[j].year == year && p.columns[j].month == p.months[i]) repeated = true;
+            // At a series break the repeated (right-hand) column is the old series.
+            p.columns[p.column_count++] = TicColumn{year, p.months[i], !repeated};
+        }
+        if (!cells.rest_blank()) bad(n, "text after the year columns");
+        p.month_count = 0;
+        p.in_block = true;
+        p.seen_block = true;
+        return 0;
+    }
+    if (p.month_count > 0 && p.months_line == n - 1)
+        bad(n, "expected the \"Country\" year row below the month row, got " + quoted(first));
+    if (first.empty()) {
+        bool figures_found = false, words_found = false;
+        while (cells.more) {
+            Span c = trim(cells.next());
+            if (c.empty() || all_dashes(c)) continue;
+            if (is_figure(c)) figures_found = true;
+            else words_found = true;
+        }
+        if (figures_found) bad(n, "figures without a row label");
+        // Titles and series markers (the next block's header) end a block.
+        if (words_found) p.in_block = false;
+        return 0;  // blank or dashed separator
+    }
+    if (!p.in_block && !p.seen_block)
+        bad(n, "no table found (expected a month row and a \"Country\" year row)");
+    if (!p.in_block)
+        bad(n, "text outside a table: " + quoted(first) + " (a data row needs a month row and a \"Country\" year row above it)");
+    Span label = clean_label(raw_first);
+    Cells rest = cells;
+    if (rest.rest_blank()) {
+        if (label.is("Of which:")) return 0;
+        bad(n, "row label without figures: " + quoted(label));
+    }
+    if (label.empty()) bad(n, "empty row label");
+    if (label.size() > kTicMaxLabel) bad(n, "row label longer than " + std::to_string(kTicMaxLabel) + " characters");
+    std::size_t written = 0;
+    for (std::size_t i = 0; i < p.column_count; ++i) {
+        Span c = trim(cells.next());
+        if (c.is("n.a.") || c.is("*")) continue;
+        if (c.empty()) bad(n, "missing figure in column " + std::to_string(i + 1));
+        if (!is_figure(c) || c.size() > kTicMaxFigure) bad(n, "not a figure: " + quoted(c));
+        const TicColumn& col = p.columns[i];
+        TicRow& r = out[written++];
+        r.line = n;
+        r.as_of = month_end(col.year, col.month);
+        r.official = col.official;
+        std::memcpy(r.label, label.b, label.size());
+        r.label[label.size()] = '\0';
+        std::memcpy(r.usd_bn, c.b, c.size());
+        r.usd_bn[c.size()] = '\0';
+    }
+    if (!cells.rest_blank()) bad(n, "more figures than columns");
+    return written;
+}
 
 }  // namespace
 
+std::size_t parse_tic_mfh_step(TicParser& p, const char* text, std::size_t len, TicRow* out,
+                               std::size_t capacity, std::size_t budget) {
+    if (capacity < kTicMaxColumns) fail(ErrorKind::invalid_argument, "TIC parser: output buffer too small");
+    std::size_t written = 0;
+    std::size_t start = p.pos;
+    while (!p.done && p.pos < len) {
+        const char* b = text + p.pos;
+        const char* nl = static_cast<const char*>(std::memchr(b, '\n', len - p.pos));
+        const char* e = nl != nullptr ? nl : text + len;
+        p.pos = static_cast<std::size_t>(e - text) + 1;
+        ++p.line_no;
+        written += parse_line(p, Span{b, e}, out + written);
+        if (p.pos - start >= budget || capacity - written < kTicMaxColumns) break;
+    }
+    if (p.pos >= len) p.done = true;
+    if (p.done && !p.seen_block) bad(p.line_no, "no table found (expected a month row and a \"Country\" year row)");
+    return written;
+}
+
 std::vector<TicFigure> parse_tic_mfh(const char* text, std::size_t len) {
     std::vector<TicFigure> figures;
-    std::vector<Column> columns;
-    std::vector<int> months;  // from the month row, waiting for the year row
-    int months_line = 0;
-    bool in_block = false, seen_block = false;
-    std::size_t pos = 0;
-    int line_no = 0;
-    while (pos < len) {
-        std::size_t end = pos;
-        while (end < len && text[end] != '\n') ++end;
-        std::string line(text + pos, end - pos);
-        pos = end + 1;
-        ++line_no;
-        if (std::memchr(line.data(), '\0', line.size()) != nullptr) bad(line_no, "NUL byte");
-        std::vector<std::string> cells = split_tabs(line);
-        std::string first = trim(cells[0]);
-
-        if (first.rfind("Department of the Treasury", 0) == 0) break;  // footer
-        // Month row: blank first cell, then month abbreviations.
-        if (first.empty() && cells.size() > 1 && month_number(trim(cells[1])) != 0) {
-            months.clear();
-            for (std::size_t i = 1; i < cells.size(); ++i) {
-                std::string c = trim(cells[i]);
-                if (c.empty()) break;
-                int m = month_number(c);
-                if (m == 0) bad(line_no, "unknown month \"" + c + "\"");
-                months.push_back(m);
-            }
-            if (!all_blank(cells, months.size() + 1)) bad(line_no, "text after the month columns");
-            months_line = line_no;
-            in_block = false;
-            continue;
-        }
-        if (first == "Country") {
-            if (months.empty() || months_line != line_no - 1)
-                bad(line_no, "year row without a month row above it");
-            columns.clear();
-            for (std::size_t i = 0; i < months.size(); ++i) {
-                std::string c = i + 1 < cells.size() ? trim(cells[i + 1]) : "";
-                if (c.size() != 4 || !is_figure(c)) bad(line_no, "bad year \"" + c + "\"");
-                int year = std::stoi(c);
-                if (year < 1900 || year > 2999) bad(line_no, "bad year \"" + c + "\"");
-                bool repeated = false;
-                for (const Column& col : columns)
-                    if (col.year == year && col.month == months[i]) repeated = true;
-                // At a series break the repeated (right-hand) column is the old series.
-                columns.push_back(Column{year, months[i], !repeated});
-            }
-            if (!all_blank(cells, months.size() + 1)) bad(line_no, "text after the year columns");
-            months.clear();
-            in_block = true;
-            seen_block = true;
-            continue;
-        }
-        if (!in_block) continue;  // titles, series markers above a block
-        if (first.empty()) {
-            bool figures_found = false, words_found = false;
-            for (std::size_t i = 1; i < cells.size(); ++i) {
-                std::string c = trim(cells[i]);
-                if (c.empty() || c.find_first_not_of('-') == std::string::npos) continue;
-                if (is_figure(c)) figures_found = true;
-                else words_found = true;
-            }
-            if (figures_found) bad(line_no, "figures without a row label");
-            if (words_found) in_block = false;  // series markers: the next block's header
-            continue;  // blank or dashed separator
-        }
-        if (all_blank(cells, 1)) continue;  // "Of which:"
-        std::string label = clean_label(cells[0]);
-        if (label.empty()) bad(line_no, "empty row label");
-        if (label.size() > 100) bad(line_no, "row label longer than 100 characters");
-        if (!all_blank(cells, columns.size() + 1)) bad(line_no, "more figures than columns");
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            std::string c = i + 1 < cells.size() ? trim(cells[i + 1]) : "";
-            if (c == "n.a." || c == "*") continue;
-            if (c.empty()) bad(line_no, "missing figure in column " + std::to_string(i + 1));
-            if (!is_figure(c) || c.size() > 20) bad(line_no, "not a figure: \"" + c + "\"");
-            const Column& col = columns[i];
-            Day first_of_next = col.month == 12 ? make_day(col.year + 1, 1, 1)
-                                                : make_day(col.year, static_cast<unsigned>(col.month + 1), 1);
-            figures.push_back(TicFigure{line_no, label, first_of_next - 1, c, col.official});
-        }
+    TicParser p{};
+    std::vector<TicRow> buf(256);
+    while (!p.done) {
+        std::size_t n = parse_tic_mfh_step(p, text, len, buf.data(), buf.size(), 1 << 16);
+        for (std::size_t i = 0; i < n; ++i)
+            figures.push_back(TicFigure{buf[i].line, buf[i].label, buf[i].as_of, buf[i].usd_bn, buf[i].official});
     }
-    if (!seen_block) bad(line_no, "no table found (expected a month row and a \"Country\" year row)");
     return figures;
 }
 

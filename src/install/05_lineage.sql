@@ -106,8 +106,11 @@ COMMENT ON FUNCTION @extschema@.lineage_mark() IS
     'Trigger: a row written outside an extension script is the user''s (shipped = false)';
 
 -- AFTER INSERT, UPDATE or DELETE of every tracked table: keeps user_edit.
+-- SECURITY DEFINER: a role allowed to write a table needs no privilege on
+-- user_edit; a trigger function cannot be called directly, so this records only
+-- the writes the role was allowed to make.
 CREATE FUNCTION @extschema@.lineage_record() RETURNS trigger
-    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE

@@ -166,10 +166,18 @@ COMMENT ON COLUMN @extschema@.dollar_index.value IS 'Index value';
 COMMENT ON COLUMN @extschema@.dollar_index.source_id IS 'Source of the value';
 COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed by the extension';
 
--- Any change to fx_rate drops the cached rate sets in every session.
+-- Any change to fx_rate moves holdings.fx_rate_version (41_rate_set.sql) on,
+-- which the in-memory rate sets are keyed on.
 CREATE FUNCTION @extschema@.fx_rate_changed() RETURNS trigger
-    AS 'MODULE_PATHNAME', 'holdings_fx_rate_changed' LANGUAGE C VOLATILE PARALLEL UNSAFE;
-COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger: invalidates the in-memory rate sets after a change to fx_rate';
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    UPDATE @extschema@.fx_rate_version SET id = true;  -- a new row version, same content
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger: moves fx_rate_version on after a change to fx_rate, so cached rate sets of older versions are not used';
 CREATE TRIGGER fx_rate_changed AFTER INSERT OR UPDATE OR DELETE ON @extschema@.fx_rate
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
 CREATE TRIGGER fx_rate_truncated AFTER TRUNCATE ON @extschema@.fx_rate

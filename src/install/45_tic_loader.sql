@@ -20,6 +20,8 @@ CREATE FUNCTION @extschema@.parse_tic_mfh(document text,
     AS 'MODULE_PATHNAME', 'holdings_parse_tic_mfh' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 16000;
 COMMENT ON FUNCTION @extschema@.parse_tic_mfh(text) IS
     'Parses a TIC Major Foreign Holders document (mfhhis01 layout): one row per printed figure; official = false for series-break comparison values';
+-- Users load through load_tic_mfh; grant EXECUTE to the roles that run it.
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 
 -- load_tic_mfh(document, source_id): inserts or updates every official figure
 -- in position (and comparison values in position_comparison), all or nothing,
@@ -46,11 +48,12 @@ BEGIN
             USING ERRCODE = 'invalid_text_representation',
                   HINT = 'Map the label to a holder in holdings.tic_label, then load again.';
     END IF;
-    SELECT min(p.line) AS line, l.holder_id, l.instrument, p.as_of INTO duplicate
+    SELECT (array_agg(p.line ORDER BY p.line))[2] AS line, l.holder_id, l.instrument, p.as_of, p.official INTO duplicate
       FROM @extschema@.parse_tic_mfh(document) p JOIN @extschema@.tic_label l ON l.label = p.label
-     WHERE p.official GROUP BY l.holder_id, l.instrument, p.as_of HAVING count(*) > 1 LIMIT 1;
+     GROUP BY l.holder_id, l.instrument, p.as_of, p.official HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'TIC document, line %: a second figure for % % %', duplicate.line,
+        RAISE EXCEPTION 'TIC document, line %: a second % figure for % % %', duplicate.line,
+            CASE WHEN duplicate.official THEN 'official' ELSE 'comparison' END,
             duplicate.holder_id, duplicate.instrument, duplicate.as_of
             USING ERRCODE = 'invalid_text_representation';
     END IF;

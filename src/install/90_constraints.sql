@@ -14,4 +14,4 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
-    '@extschema@.country_currency', '@extschema@.euro_adoption']) AS t;
+    '@extschema@.rate_set', '@extschema@.country_currency', '@extschema@.euro_adoption']) AS t;

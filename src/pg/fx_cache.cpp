@@ -1,6 +1,48 @@
+// The in-memory rate sets, correct under MVCC.
+//
+// Design (docs/development.md, "The rate cache"):
+//
+// - Every write to holdings.fx_rate (INSERT, UPDATE, DELETE, TRUNCATE, COPY, a
+//   logical-replication apply: the triggers are ENABLE ALWAYS) runs the statement
+//   trigger fx_rate_changed, which rewrites the single row of
+//   holdings.fx_rate_version in the same transaction (an UPDATE always makes a
+//   new row version). Writers serialize on that row, so its versions are
+//   totally ordered by commit, and a snapshot that sees row version
+//   (xmin, ctid) sees exactly the fx_rate writes of that version and of all
+//   before it: the pair names the content of fx_rate the snapshot sees. A row
+//   version is unique by (raw xmin, ctid): the statements of one transaction
+//   leave versions at different ctids (none can be pruned while it runs), and
+//   other transactions, committed or rolled back, have other xids. The row's
+//   content never changes, so every database has the same row.
+// - A cached rate set is keyed by (name, version) and, when row-level security
+//   applies to the reader, by role and snapshot too. For each new snapshot the
+//   version is read once (an SPI query on a one-row table, under that
+//   snapshot); every call under the same snapshot reuses it. So a statement
+//   always uses the rates its own snapshot sees: REPEATABLE READ keeps its
+//   rates, READ COMMITTED sees a commit at the next statement, and parallel
+//   workers, which run under the leader's snapshot, read the same version and
+//   so use the same rates. No invalidation message is needed (the old race,
+//   an invalidation consumed during a load and then overwritten, cannot occur).
+// - Privileges: every call under a new snapshot or role checks SELECT on
+//   fx_rate as a direct read would (and check_enable_rls); with RLS the load
+//   runs as the caller and the entry is private to that role and snapshot.
+// - Up to kMaxEntries sets (any name length) and kMaxCachedRates rates in all
+//   are kept, least recently used dropped first; each set in its own memory
+//   context under TopMemoryContext.
+// - Without fx_rate_version (a database still on 0.1.0 running this library)
+//   an entry is valid for its snapshot only: correct, just slower.
 #include "fx_cache.hpp"
 
 #include <cstring>
+
+extern "C" {
+#include "access/xact.h"
+#include "miscadmin.h"
+#include "storage/proc.h"
+#include "utils/acl.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
+}
 
 using holdings::Day;
 using holdings::Rate;
@@ -9,6 +51,7 @@ using holdings::RateTable;
 
 extern "C" {
 PG_FUNCTION_INFO_V1(holdings_fx_rate_changed);
+PG_FUNCTION_INFO_V1(holdings_fx_rate_valid);
 }
 
 namespace holdings_pg {
@@ -16,107 +59,364 @@ namespace {
 
 char* rate_set_setting = nullptr;
 
-struct CachedRates {
-    MemoryContext context;
-    bool valid;
-    char name[NAMEDATALEN];
+constexpr int kMaxEntries = 8;
+constexpr std::size_t kMaxCachedRates = 4000000;  // about 128 MB in all
+
+struct Version {
+    TransactionId xmin;   // raw xmin of the row version (kept when frozen)
+    ItemPointerData tid;  // its ctid
+    bool known;           // false: no fx_rate_version table (entries are per snapshot)
+};
+
+struct Entry {
+    MemoryContext context;  // nullptr: free slot
+    char* name;             // in context, any length
+    Version version;
+    Oid user;                 // InvalidOid unless row-level security applied to the load
+    uint64 snapshot_serial;   // 0 unless the entry is valid for one snapshot only
+    uint64 last_used;
+    std::size_t rates;
     RateTable table;
 };
 
-CachedRates cache = {nullptr, false, {0}, {"", nullptr, 0}};
-Oid fx_rate_relid = InvalidOid;
+Entry entries[kMaxEntries];
+uint64 use_clock = 0;
 
-void invalidate(Datum, Oid relid) {
-    if (relid == InvalidOid || relid == fx_rate_relid) cache.valid = false;
+// What is known about the snapshot of the last call.
+struct SnapshotMemo {
+    bool valid;
+    LocalTransactionId lxid;
+    Oid user;
+    TransactionId xmin, xmax;
+    CommandId curcid;
+    uint32 xcnt;
+    int32 subxcnt;
+    bool suboverflowed;
+    uint64 completion;
+    TransactionId* xip;  // xcnt, then subxcnt ids, in memo_context
+    uint32 capacity;
+    uint64 serial;  // increases with every new snapshot seen
+    Version version;
+    bool rls;  // row-level security applies to this user's read of fx_rate
+    Oid fx_rate;
+};
+
+SnapshotMemo memo = {};
+MemoryContext memo_context = nullptr;
+SPIPlanPtr version_plan = nullptr;
+
+void forget_snapshot() { memo.valid = false; }
+
+// Transaction ends, subtransaction aborts and relcache invalidations of our
+// tables only make the next call look at its snapshot again (cheap); they
+// never decide validity on their own.
+void on_xact(XactEvent, void*) { forget_snapshot(); }
+void on_subxact(SubXactEvent, SubTransactionId, SubTransactionId, void*) { forget_snapshot(); }
+void on_relcache(Datum, Oid) { forget_snapshot(); }
+
+bool same_snapshot(Snapshot s) {
+    if (!memo.valid || memo.lxid != MyProc->lxid || memo.user != GetUserId() || memo.xmin != s->xmin ||
+        memo.xmax != s->xmax || memo.curcid != s->curcid || memo.xcnt != s->xcnt ||
+        memo.subxcnt != s->subxcnt || memo.suboverflowed != s->suboverflowed ||
+        memo.completion != s->snapXactCompletionCount)
+        return false;
+    if (s->xcnt > 0 && memcmp(memo.xip, s->xip, sizeof(TransactionId) * s->xcnt) != 0) return false;
+    if (s->subxcnt > 0 && memcmp(memo.xip + s->xcnt, s->subxip, sizeof(TransactionId) * s->subxcnt) != 0)
+        return false;
+    return true;
 }
 
-const char kLoadQuery[] =
-    "SELECT currency, as_of, per_usd::text FROM holdings.fx_rate "
-    "WHERE rate_set = $1 AND per_usd IS NOT NULL AND as_of IS NOT NULL "
-    "ORDER BY currency COLLATE \"C\", as_of";
+void remember_snapshot(Snapshot s) {
+    if (memo_context == nullptr)
+        memo_context = AllocSetContextCreate(TopMemoryContext, "holdings rate cache snapshot", ALLOCSET_SMALL_SIZES);
+    uint32 needed = s->xcnt + static_cast<uint32>(s->subxcnt > 0 ? s->subxcnt : 0);
+    if (needed > memo.capacity) {
+        memo.xip = static_cast<TransactionId*>(MemoryContextAlloc(memo_context, sizeof(TransactionId) * needed));
+        memo.capacity = needed;
+    }
+    if (s->xcnt > 0) memcpy(memo.xip, s->xip, sizeof(TransactionId) * s->xcnt);
+    if (s->subxcnt > 0) memcpy(memo.xip + s->xcnt, s->subxip, sizeof(TransactionId) * s->subxcnt);
+    memo.lxid = MyProc->lxid;
+    memo.user = GetUserId();
+    memo.xmin = s->xmin;
+    memo.xmax = s->xmax;
+    memo.curcid = s->curcid;
+    memo.xcnt = s->xcnt;
+    memo.subxcnt = s->subxcnt;
+    memo.suboverflowed = s->suboverflowed;
+    memo.completion = s->snapXactCompletionCount;
+    ++memo.serial;
+}
 
-void load(const char* name) {
-    cache.valid = false;
-    if (cache.context == nullptr)
-        cache.context = AllocSetContextCreate(TopMemoryContext, "holdings rate cache",
-                                              ALLOCSET_DEFAULT_SIZES);
-    else
-        MemoryContextReset(cache.context);
-    cache.table = RateTable{"", nullptr, 0};
-
-    Oid schema = get_namespace_oid("holdings", false);
-    fx_rate_relid = get_relname_relid("fx_rate", schema);
-    if (!OidIsValid(fx_rate_relid))
+Oid fx_rate_relid() {
+    Oid schema = get_namespace_oid("holdings", true);
+    Oid relid = OidIsValid(schema) ? get_relname_relid("fx_rate", schema) : InvalidOid;
+    if (!OidIsValid(relid))
         ereport(ERROR, (errcode(ERRCODE_UNDEFINED_TABLE), errmsg("table holdings.fx_rate is missing")));
+    return relid;
+}
 
-    if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+// SELECT on the columns a lookup reads, as a direct read of fx_rate checks it.
+void check_privileges(Oid relid) {
+    Oid user = GetUserId();
+    if (pg_class_aclcheck(relid, user, ACL_SELECT) == ACLCHECK_OK) return;
+    static const char* kColumns[] = {"rate_set", "currency", "as_of", "per_usd"};
+    for (const char* column : kColumns) {
+        AttrNumber attnum = get_attnum(relid, column);
+        if (attnum == InvalidAttrNumber || pg_attribute_aclcheck(relid, attnum, user, ACL_SELECT) != ACLCHECK_OK)
+            aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, "fx_rate");
+    }
+}
+
+// The version of fx_rate this snapshot sees (SPI connected by the caller).
+Version read_version() {
+    Version v{};
+    v.xmin = InvalidTransactionId;
+    v.known = false;
+    Oid schema = get_namespace_oid("holdings", true);
+    if (!OidIsValid(schema) || !OidIsValid(get_relname_relid("fx_rate_version", schema))) return v;
+    if (version_plan == nullptr) {
+        SPIPlanPtr plan = SPI_prepare("SELECT v.xmin, v.ctid FROM holdings.fx_rate_version v", 0, nullptr);
+        if (plan == nullptr) elog(ERROR, "could not prepare the fx_rate_version query");
+        if (SPI_keepplan(plan) != 0) elog(ERROR, "SPI_keepplan failed");
+        version_plan = plan;
+    }
+    if (SPI_execute_plan(version_plan, nullptr, nullptr, true, 2) != SPI_OK_SELECT)
+        elog(ERROR, "could not read holdings.fx_rate_version");
+    if (SPI_processed != 1)
+        ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED),
+                        errmsg("holdings.fx_rate_version must have exactly one row, it has %llu",
+                               static_cast<unsigned long long>(SPI_processed))));
+    bool isnull = false;
+    v.xmin = DatumGetTransactionId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+    auto tid = reinterpret_cast<ItemPointer>(
+        DatumGetPointer(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull)));
+    ItemPointerCopy(tid, &v.tid);
+    v.known = true;
+    return v;
+}
+
+void drop_entry(Entry& e) {
+    if (e.context != nullptr) MemoryContextDelete(e.context);
+    e = Entry{};
+}
+
+// Frees a slot (and room for `rates` more), dropping least recently used sets.
+Entry& free_slot(std::size_t rates) {
+    for (;;) {
+        std::size_t total = 0, used = 0;
+        Entry* oldest = nullptr;
+        Entry* empty = nullptr;
+        for (Entry& e : entries) {
+            if (e.context == nullptr) {
+                if (empty == nullptr) empty = &e;
+                continue;
+            }
+            ++used;
+            total += e.rates;
+            if (oldest == nullptr || e.last_used < oldest->last_used) oldest = &e;
+        }
+        if (empty != nullptr && (total + rates <= kMaxCachedRates || used == 0)) return *empty;
+        drop_entry(*oldest);
+    }
+}
+
+const char kSetQuery[] =
+    "SELECT s.max_gap_days FROM holdings.rate_set s WHERE s.name OPERATOR(pg_catalog.=) $1";
+const char kAnyRateQuery[] =
+    "SELECT 1 FROM holdings.fx_rate r WHERE r.rate_set OPERATOR(pg_catalog.=) $1 LIMIT 1";
+const char kSetListQuery[] =
+    "SELECT pg_catalog.string_agg(pg_catalog.quote_literal(n), ', ' ORDER BY n COLLATE pg_catalog.\"C\") FROM ("
+    " SELECT s.name FROM holdings.rate_set s UNION SELECT DISTINCT r.rate_set FROM holdings.fx_rate r) AS t (n)";
+const char kLoadQuery[] =
+    "SELECT r.currency, r.as_of, r.per_usd::pg_catalog.text FROM holdings.fx_rate r "
+    "WHERE r.rate_set OPERATOR(pg_catalog.=) $1 "
+    "ORDER BY r.currency COLLATE pg_catalog.\"C\", r.as_of";
+
+// The set's largest gap (negative: no limit); an error if the set does not exist.
+int32 set_tolerance(const char* name) {
+    Oid arg_type = TEXTOID;
+    Datum arg = CStringGetTextDatum(name);
+    Oid schema = get_namespace_oid("holdings", false);
+    bool has_table = OidIsValid(get_relname_relid("rate_set", schema));
+    if (has_table) {
+        if (SPI_execute_with_args(kSetQuery, 1, &arg_type, &arg, nullptr, true, 1) != SPI_OK_SELECT)
+            elog(ERROR, "could not read holdings.rate_set");
+        if (SPI_processed == 1) {
+            bool isnull = false;
+            Datum d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+            return isnull ? -1 : DatumGetInt32(d);
+        }
+    }
+    // A set of one's own needs no rate_set row: rates alone make it exist.
+    if (SPI_execute_with_args(kAnyRateQuery, 1, &arg_type, &arg, nullptr, true, 1) != SPI_OK_SELECT)
+        elog(ERROR, "could not read holdings.fx_rate");
+    if (SPI_processed == 1) return -1;
+    const char* list = "none";
+    if (has_table && SPI_execute(kSetListQuery, true, 1) == SPI_OK_SELECT && SPI_processed == 1) {
+        char* v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+        if (v != nullptr) list = v;
+    }
+    ereport(ERROR, (errcode(ERRCODE_UNDEFINED_OBJECT),
+                    errmsg("rate set \"%s\" does not exist", name),
+                    errdetail("The rate sets are: %s.", list),
+                    errhint("Set holdings.rate_set to one of them (names are case-sensitive), or add a row to "
+                            "holdings.rate_set and its rates to holdings.fx_rate.")));
+    return -1;
+}
+
+// Loads a set under the current snapshot into a fresh context. The context is
+// a child of the current one until the load succeeded, so an error frees it.
+void load(Entry& e, const char* name, const Version& version, Oid user, uint64 snapshot_serial) {
+    int32 max_gap = set_tolerance(name);
     Oid arg_type = TEXTOID;
     Datum arg = CStringGetTextDatum(name);
     if (SPI_execute_with_args(kLoadQuery, 1, &arg_type, &arg, nullptr, true, 0) != SPI_OK_SELECT)
         elog(ERROR, "could not read holdings.fx_rate");
-
     std::size_t rows = SPI_processed;
-    auto* dates = static_cast<Day*>(MemoryContextAlloc(cache.context, sizeof(Day) * (rows + 1)));
-    auto* rates = static_cast<Rate*>(MemoryContextAlloc(cache.context, sizeof(Rate) * (rows + 1)));
-    auto* series = static_cast<RateSeries*>(MemoryContextAlloc(cache.context, sizeof(RateSeries) * (rows + 1)));
+    if (rows > kMaxCachedRates)
+        ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                        errmsg("rate set \"%s\" has %zu rates, more than the %zu the cache holds", name, rows,
+                               kMaxCachedRates)));
+
+    MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "holdings rate set", ALLOCSET_DEFAULT_SIZES);
+    auto* dates = static_cast<Day*>(MemoryContextAlloc(context, sizeof(Day) * (rows + 1)));
+    auto* rates = static_cast<Rate*>(MemoryContextAlloc(context, sizeof(Rate) * (rows + 1)));
+    auto* series = static_cast<RateSeries*>(MemoryContextAlloc(context, sizeof(RateSeries) * (rows + 1)));
     std::size_t kept = 0, series_count = 0;
+    TupleDesc desc = SPI_tuptable->tupdesc;
     for (std::size_t i = 0; i < rows; ++i) {
+        if ((i & 8191) == 0) CHECK_FOR_INTERRUPTS();
         HeapTuple tuple = SPI_tuptable->vals[i];
-        TupleDesc desc = SPI_tuptable->tupdesc;
         char* code_text = SPI_getvalue(tuple, desc, 1);
         holdings::CurrencyCode code = 0;
         // A code the type does not know can never be asked for: skip it.
-        if (code_text == nullptr || !holdings::lookup_currency(code_text, strlen(code_text), &code))
-            continue;
+        if (code_text == nullptr || !holdings::lookup_currency(code_text, strlen(code_text), &code)) continue;
         bool is_null = false;
         Day day = DatumGetDateADT(SPI_getbinval(tuple, desc, 2, &is_null));
         char* rate_text = SPI_getvalue(tuple, desc, 3);
         std::size_t rate_len = strlen(rate_text);
         Rate rate;
         run_core([&] { rate = holdings::parse_rate(rate_text, rate_len); });
-        if (series_count == 0 || series[series_count - 1].currency != code) {
+        if (series_count == 0 || series[series_count - 1].currency != code)
             series[series_count++] = RateSeries{code, dates + kept, rates + kept, 0};
-        }
         dates[kept] = day;
         rates[kept] = rate;
         ++kept;
         ++series[series_count - 1].count;
     }
-    SPI_finish();
+    char* stored_name = MemoryContextStrdup(context, name);
 
-    strlcpy(cache.name, name, sizeof cache.name);
-    cache.table = RateTable{cache.name, series, series_count};
-    cache.valid = true;
+    MemoryContextSetParent(context, TopMemoryContext);
+    e.context = context;
+    e.name = stored_name;
+    e.version = version;
+    e.user = user;
+    e.snapshot_serial = snapshot_serial;
+    e.rates = kept;
+    e.last_used = ++use_clock;
+    e.table = RateTable{stored_name, series, series_count};
+    e.table.max_gap_days = max_gap;
+}
+
+Entry* find_entry(const char* name) {
+    Oid user = memo.rls ? GetUserId() : InvalidOid;
+    for (Entry& e : entries) {
+        if (e.context == nullptr || strcmp(e.name, name) != 0 || e.user != user) continue;
+        if (!memo.version.known || e.snapshot_serial != 0) {
+            if (e.snapshot_serial != memo.serial) continue;
+        } else if (!e.version.known || e.version.xmin != memo.version.xmin ||
+                   !ItemPointerEquals(&e.version.tid, &memo.version.tid)) {
+            continue;
+        }
+        return &e;
+    }
+    return nullptr;
 }
 
 }  // namespace
 
 const RateTable& current_rate_table() {
     const char* name = rate_set_setting != nullptr ? rate_set_setting : "fed-monthly";
-    if (!cache.valid || strcmp(cache.name, name) != 0) load(name);
-    return cache.table;
+    bool pushed = false;
+    if (!ActiveSnapshotSet()) {
+        PushActiveSnapshot(GetTransactionSnapshot());
+        pushed = true;
+    }
+    Snapshot snapshot = GetActiveSnapshot();
+    bool connected = false;
+    if (!same_snapshot(snapshot)) {
+        memo.valid = false;
+        Oid relid = fx_rate_relid();
+        check_privileges(relid);
+        // As a direct read: an error if policies apply and row_security is off.
+        bool rls = check_enable_rls(relid, InvalidOid, false) == RLS_ENABLED;
+        if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+        connected = true;
+        Version version = read_version();
+        remember_snapshot(snapshot);
+        memo.version = version;
+        memo.rls = rls;
+        memo.fx_rate = relid;
+        memo.valid = true;
+    }
+    Entry* e = find_entry(name);
+    if (e == nullptr) {
+        if (!connected) {
+            if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+            connected = true;
+        }
+        bool per_snapshot = memo.rls || !memo.version.known;
+        Entry fresh{};
+        // Entries of the same name and user for an older version are dropped first.
+        for (Entry& old : entries)
+            if (old.context != nullptr && strcmp(old.name, name) == 0 && old.user == (memo.rls ? GetUserId() : InvalidOid))
+                drop_entry(old);
+        load(fresh, name, memo.version, memo.rls ? GetUserId() : InvalidOid, per_snapshot ? memo.serial : 0);
+        Entry& slot = free_slot(fresh.rates);
+        slot = fresh;
+        e = &slot;
+    }
+    if (connected) SPI_finish();
+    if (pushed) PopActiveSnapshot();
+    e->last_used = ++use_clock;
+    return e->table;
 }
 
 void register_rate_cache() {
     DefineCustomStringVariable(
         "holdings.rate_set", "Rate set used by the FX functions and aggregates.",
-        "A rate_set value of holdings.fx_rate, such as fed-monthly or ecb-daily.",
+        "A name in holdings.rate_set (fed-monthly, ecb-daily) or a rate_set value of holdings.fx_rate; "
+        "an unknown name is an error at the first lookup.",
         &rate_set_setting, "fed-monthly", PGC_USERSET, 0, nullptr, nullptr, nullptr);
 #if PG_VERSION_NUM >= 150000
     MarkGUCPrefixReserved("holdings");
 #else
     EmitWarningsOnPlaceholders("holdings");
 #endif
-    CacheRegisterRelcacheCallback(invalidate, (Datum)0);
+    CacheRegisterRelcacheCallback(on_relcache, (Datum)0);
+    RegisterXactCallback(on_xact, nullptr);
+    RegisterSubXactCallback(on_subxact, nullptr);
 }
 
 }  // namespace holdings_pg
 
-// Statement trigger on holdings.fx_rate: any change invalidates every backend's
-// cached rate sets (at once in this session, at commit in the others).
+// The trigger function of 0.1.0 (holdings--0.1.0.sql binds fx_rate_changed to
+// it): sends a relcache invalidation. 0.2.0's trigger is plpgsql (bumps
+// fx_rate_version); a 0.1.0 database has no version table and its cached sets
+// are valid for one snapshot only, so this is only a hint.
 extern "C" Datum holdings_fx_rate_changed(PG_FUNCTION_ARGS) {
     if (!CALLED_AS_TRIGGER(fcinfo)) elog(ERROR, "holdings_fx_rate_changed: not called as a trigger");
     auto* trigger = reinterpret_cast<TriggerData*>(fcinfo->context);
     CacheInvalidateRelcache(trigger->tg_relation);
     return PointerGetDatum(nullptr);
+}
+
+// fx_rate_valid(per_usd): true for a rate the core can hold (positive, finite,
+// at most 38 significant and 38 fractional digits); otherwise an error saying why.
+extern "C" Datum holdings_fx_rate_valid(PG_FUNCTION_ARGS) {
+    char* text = holdings_pg::numeric_text(PG_GETARG_DATUM(0));
+    std::size_t len = strlen(text);
+    holdings_pg::run_core([&] { holdings::parse_rate(text, len); });
+    PG_RETURN_BOOL(true);
 }

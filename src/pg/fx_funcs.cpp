@@ -5,6 +5,7 @@
 
 #include "aggregates.hpp"
 #include "fx_cache.hpp"
+#include "state_codec.hpp"
 
 using holdings::CurrencyCode;
 using holdings::DatedLevel;
@@ -108,15 +109,12 @@ extern "C" Datum holdings_net_selling_serialize(PG_FUNCTION_ARGS) {
 
 extern "C" Datum holdings_net_selling_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "net_selling_deserialize");
-    StringInfoData buf;
-    message_of(PG_GETARG_BYTEA_PP(0), &buf);
+    bytea* bytes = PG_GETARG_BYTEA_PP(0);
+    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
+    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
     auto* span = static_cast<LevelSpan*>(MemoryContextAllocZero(context, sizeof(LevelSpan)));
-    span->currency = pq_getmsgint(&buf, 4);
-    span->first_date = static_cast<int32>(pq_getmsgint(&buf, 4));
-    span->last_date = static_cast<int32>(pq_getmsgint(&buf, 4));
-    get_raw128(&buf, &span->first_level);
-    get_raw128(&buf, &span->last_level);
-    pq_getmsgend(&buf);
+    // Validated in the core (currency, dates, levels, length): 22P03 otherwise.
+    run_core([&] { *span = holdings::decode_level_span(data, len); });
     PG_RETURN_POINTER(span);
 }
 
@@ -272,23 +270,17 @@ extern "C" Datum holdings_fx_levels_serialize(PG_FUNCTION_ARGS) {
 
 extern "C" Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "fx_levels_deserialize");
-    StringInfoData buf;
-    message_of(PG_GETARG_BYTEA_PP(0), &buf);
-    CurrencyCode currency = pq_getmsgint(&buf, 4);
-    CurrencyCode report = pq_getmsgint(&buf, 4);
-    uint32 count = pq_getmsgint(&buf, 4);
-    if (static_cast<uint64>(count) * 20 != static_cast<uint64>(buf.len - buf.cursor))
-        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-                        errmsg("invalid serialized FX aggregate state")));
-    LevelSeries* s = new_series(context, currency, report, count);
-    for (uint32 i = 0; i < count; ++i) {
-        DatedLevel& item = s->items[i];
-        item.date = static_cast<int32>(pq_getmsgint(&buf, 4));
-        get_raw128(&buf, &item.level);
-        item.reserved = 0;
-    }
-    s->count = count;
-    pq_getmsgend(&buf);
+    bytea* bytes = PG_GETARG_BYTEA_PP(0);
+    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
+    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
+    // The header is checked (currencies, count >= 1, exact length) before the
+    // count sizes an allocation; then every item (ascending dates, levels).
+    holdings::LevelsHeader header{};
+    run_core([&] { header = holdings::decode_levels_header(data, len); });
+    LevelSeries* s = new_series(context, header.currency, header.report, header.count);
+    DatedLevel* items = s->items;
+    run_core([&] { holdings::decode_levels(data, len, header, items); });
+    s->count = header.count;
     PG_RETURN_POINTER(s);
 }
 

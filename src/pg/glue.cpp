@@ -8,10 +8,26 @@ PG_MODULE_MAGIC;
 
 namespace holdings_pg {
 
-void record_failure(CoreFailure& failure, int sqlstate, const char* message) noexcept {
+namespace {
+
+// Copies at most size - 1 bytes of src, cut on a UTF-8 character boundary.
+void copy_clipped(char* dst, std::size_t size, const char* src) noexcept {
+    std::size_t len = strlen(src);
+    if (len >= size) {
+        len = size - 1;
+        while (len > 0 && (static_cast<unsigned char>(src[len]) & 0xC0) == 0x80) --len;
+    }
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+}  // namespace
+
+void record_failure(CoreFailure& failure, int sqlstate, const char* message, const char* hint) noexcept {
     failure.failed = true;
     failure.sqlstate = sqlstate;
-    strlcpy(failure.message, message, sizeof failure.message);
+    copy_clipped(failure.message, sizeof failure.message, message);
+    copy_clipped(failure.hint, sizeof failure.hint, hint != nullptr ? hint : "");
 }
 
 int sqlstate_for(holdings::ErrorKind kind) noexcept {
@@ -30,6 +46,8 @@ int sqlstate_for(holdings::ErrorKind kind) noexcept {
 }
 
 void raise_failure(const CoreFailure& failure) {
+    if (failure.hint[0] != '\0')
+        ereport(ERROR, (errcode(failure.sqlstate), errmsg("%s", failure.message), errhint("%s", failure.hint)));
     ereport(ERROR, (errcode(failure.sqlstate), errmsg("%s", failure.message)));
     pg_unreachable();
 }

@@ -57,9 +57,12 @@ struct CoreFailure {
     bool failed;
     int sqlstate;
     char message[512];
+    char hint[256];
 };
 
-void record_failure(CoreFailure& failure, int sqlstate, const char* message) noexcept;
+// Copies message and hint (may be null), clipped on UTF-8 character boundaries.
+void record_failure(CoreFailure& failure, int sqlstate, const char* message,
+                    const char* hint = nullptr) noexcept;
 int sqlstate_for(holdings::ErrorKind kind) noexcept;
 [[noreturn]] void raise_failure(const CoreFailure& failure);
 
@@ -72,7 +75,7 @@ inline void run_core(F&& body) {
     try {
         body();
     } catch (const holdings::Error& e) {
-        record_failure(failure, sqlstate_for(e.kind()), e.what());
+        record_failure(failure, sqlstate_for(e.kind()), e.what(), e.hint().c_str());
     } catch (const std::bad_alloc&) {
         record_failure(failure, ERRCODE_OUT_OF_MEMORY, "out of memory");
     } catch (const std::exception& e) {

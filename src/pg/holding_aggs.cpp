@@ -2,6 +2,7 @@
 #include "glue.hpp"
 
 #include "aggregates.hpp"
+#include "state_codec.hpp"
 
 using holdings::AverageState;
 using holdings::Holding;
@@ -95,13 +96,12 @@ extern "C" Datum holdings_holding_avg_serialize(PG_FUNCTION_ARGS) {
 
 extern "C" Datum holdings_holding_avg_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "holding_avg_deserialize");
-    StringInfoData buf;
-    message_of(PG_GETARG_BYTEA_PP(0), &buf);
+    bytea* bytes = PG_GETARG_BYTEA_PP(0);
+    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
+    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
     auto* state = static_cast<AverageState*>(MemoryContextAllocZero(context, sizeof(AverageState)));
-    state->currency = pq_getmsgint(&buf, 4);
-    state->count = pq_getmsgint64(&buf);
-    get_raw128(&buf, &state->sum);
-    pq_getmsgend(&buf);
+    // Validated in the core (currency, count >= 1, length): 22P03 otherwise.
+    run_core([&] { *state = holdings::decode_average_state(data, len); });
     PG_RETURN_POINTER(state);
 }
 

@@ -1,9 +1,19 @@
 // parse_tic_mfh(document): the TIC mfhhis01 parser as a set-returning function.
-// holdings.load_tic_mfh (SQL) maps its rows to holders and upserts them.
+// holdings.load_tic_mfh (SQL) maps its rows to holders and loads them.
+//
+// The core parser runs in chunks (about 64 kB of the document each): between
+// chunks this loop checks for interrupts (statement_timeout, cancel,
+// pg_terminate_backend) outside run_core, and copies the chunk's figures into
+// the tuplestore (which spills to disk past work_mem). The parser state and
+// the chunk buffer are palloc'd plain structs, and per-chunk allocations go to
+// a context reset after every chunk: memory stays bounded, time linear.
 #include "glue.hpp"
 
-#include <cstdlib>
 #include <cstring>
+
+extern "C" {
+#include "miscadmin.h"
+}
 
 #include "tic_mfh.hpp"
 
@@ -14,17 +24,8 @@ PG_FUNCTION_INFO_V1(holdings_parse_tic_mfh);
 }
 
 namespace {
-
-// A parsed figure in plain storage, so no C++ object is alive while the
-// tuples are built with PostgreSQL calls.
-struct PlainFigure {
-    int line;
-    holdings::Day as_of;
-    bool official;
-    char label[104];
-    char usd_bn[24];
-};
-
+constexpr std::size_t kChunkRows = 512;
+constexpr std::size_t kChunkBytes = 64 * 1024;
 }  // namespace
 
 extern "C" Datum holdings_parse_tic_mfh(PG_FUNCTION_ARGS) {
@@ -32,44 +33,34 @@ extern "C" Datum holdings_parse_tic_mfh(PG_FUNCTION_ARGS) {
     const char* data = VARDATA_ANY(document);
     std::size_t len = VARSIZE_ANY_EXHDR(document);
 
-    PlainFigure* figures = nullptr;
-    std::size_t count = 0;
-    bool out_of_memory = false;
-    run_core([&] {
-        std::vector<holdings::TicFigure> parsed = holdings::parse_tic_mfh(data, len);
-        figures = static_cast<PlainFigure*>(std::malloc(sizeof(PlainFigure) * (parsed.size() + 1)));
-        if (figures == nullptr) {
-            out_of_memory = true;
-            return;
-        }
-        for (const holdings::TicFigure& f : parsed) {
-            PlainFigure& p = figures[count++];
-            p.line = f.line;
-            p.as_of = f.as_of;
-            p.official = f.official;
-            strlcpy(p.label, f.label.c_str(), sizeof p.label);
-            strlcpy(p.usd_bn, f.usd_bn.c_str(), sizeof p.usd_bn);
-        }
-    });
-    if (out_of_memory) ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-
-    // Copy into palloc'd memory so an error below cannot leak the malloc'd block.
-    auto* rows = static_cast<PlainFigure*>(palloc(sizeof(PlainFigure) * (count + 1)));
-    memcpy(rows, figures, sizeof(PlainFigure) * count);
-    std::free(figures);
-
     InitMaterializedSRF(fcinfo, 0);
     ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
-    for (std::size_t i = 0; i < count; ++i) {
-        Datum values[5];
-        bool nulls[5] = {false, false, false, false, false};
-        values[0] = Int32GetDatum(rows[i].line);
-        values[1] = CStringGetTextDatum(rows[i].label);
-        values[2] = DateADTGetDatum(rows[i].as_of);
-        values[3] = DirectFunctionCall3(numeric_in, CStringGetDatum(rows[i].usd_bn),
-                                        ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-        values[4] = BoolGetDatum(rows[i].official);
-        tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+
+    auto* parser = static_cast<holdings::TicParser*>(palloc0(sizeof(holdings::TicParser)));
+    auto* rows = static_cast<holdings::TicRow*>(palloc(sizeof(holdings::TicRow) * kChunkRows));
+    MemoryContext chunk_context = AllocSetContextCreate(CurrentMemoryContext, "parse_tic_mfh chunk",
+                                                        ALLOCSET_DEFAULT_SIZES);
+    while (!parser->done) {
+        CHECK_FOR_INTERRUPTS();
+        std::size_t count = 0;
+        run_core([&] { count = holdings::parse_tic_mfh_step(*parser, data, len, rows, kChunkRows, kChunkBytes); });
+        MemoryContext old = MemoryContextSwitchTo(chunk_context);
+        for (std::size_t i = 0; i < count; ++i) {
+            Datum values[5];
+            bool nulls[5] = {false, false, false, false, false};
+            values[0] = Int32GetDatum(rows[i].line);
+            values[1] = CStringGetTextDatum(rows[i].label);
+            values[2] = DateADTGetDatum(rows[i].as_of);
+            values[3] = DirectFunctionCall3(numeric_in, CStringGetDatum(rows[i].usd_bn),
+                                            ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+            values[4] = BoolGetDatum(rows[i].official);
+            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+        }
+        MemoryContextSwitchTo(old);
+        MemoryContextReset(chunk_context);
     }
+    MemoryContextDelete(chunk_context);
+    pfree(rows);
+    pfree(parser);
     return (Datum)0;
 }

@@ -4,6 +4,13 @@
 -- Lineage: user_edit, the lineage functions and triggers.
 --@include src/install/05_lineage.sql
 
+-- Rate sets, the rate cache's version row, the per_usd check, ENABLE ALWAYS
+-- triggers (before anything below writes fx_rate).
+--@include src/install/41_rate_set.sql
+
+-- btree deduplication for holding (btequalimage).
+--@include src/install/21_holding_equalimage.sql
+
 -- Tables that had no "shipped" column in 0.1.0 (their rows are classified below).
 ALTER TABLE @extschema@.currency ADD COLUMN shipped boolean NOT NULL DEFAULT true;
 COMMENT ON COLUMN @extschema@.currency.shipped IS 'True for rows installed by the extension';
@@ -17,21 +24,31 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 -- C entry points renamed to holdings_<SQL name>; load_tic_mfh keeps unchanged
 -- figures shipped.
 --@changed-functions
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
+
+-- Casts for clients that send string parameters as varchar (pgJDBC setString).
+--@include src/install/15_client_casts.sql
+
+-- The BI views changed columns (explicit numeric precision, amount_usd): drop
+-- and create them again (a view of yours on one of them must be dropped first).
+DROP VIEW @extschema@.major_holders;
+DROP VIEW @extschema@.positions;
+DROP VIEW @extschema@.fx_rates_monthly;
+DROP VIEW @extschema@.disclosures;
+DROP VIEW @extschema@.dollar_index_monthly;
+--@include src/install/60_views.sql
 
 -- 0.1.0 saved the user's rows with pg_dump filters ("WHERE NOT shipped");
 -- 0.2.0 saves user_edit instead: the tables leave pg_dump's configuration.
-ALTER EXTENSION holdings DROP TABLE @extschema@.source;
-ALTER EXTENSION holdings ADD TABLE @extschema@.source;
-ALTER EXTENSION holdings DROP TABLE @extschema@.holder;
-ALTER EXTENSION holdings ADD TABLE @extschema@.holder;
-ALTER EXTENSION holdings DROP TABLE @extschema@.tic_label;
-ALTER EXTENSION holdings ADD TABLE @extschema@.tic_label;
-ALTER EXTENSION holdings DROP TABLE @extschema@.position;
-ALTER EXTENSION holdings ADD TABLE @extschema@.position;
-ALTER EXTENSION holdings DROP TABLE @extschema@.disclosure;
-ALTER EXTENSION holdings ADD TABLE @extschema@.disclosure;
-ALTER EXTENSION holdings DROP TABLE @extschema@.fx_rate;
-ALTER EXTENSION holdings ADD TABLE @extschema@.fx_rate;
+DO $unconfigure$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['source', 'holder', 'tic_label', 'position', 'disclosure', 'fx_rate'] LOOP
+        EXECUTE format('ALTER EXTENSION holdings DROP TABLE @extschema@.%1$I; ALTER EXTENSION holdings ADD TABLE @extschema@.%1$I', t);
+    END LOOP;
+END
+$unconfigure$;
 
 -- 0.1.0 could not tell every user change from a shipped row (a figure revised
 -- by load_tic_mfh stayed shipped; four tables had no flag). A row is shipped
@@ -82,4 +99,4 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
-    '@extschema@.country_currency', '@extschema@.euro_adoption']) AS t;
+    '@extschema@.rate_set', '@extschema@.country_currency', '@extschema@.euro_adoption']) AS t;

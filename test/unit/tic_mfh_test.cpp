@@ -69,6 +69,10 @@ TEST(TicMfh, MalformedDocumentsNameTheLine) {
     for (const Case& c : std::vector<Case>{
              {"", "line 0: no table found"},
              {"hello\n", "line 1: no table found"},
+             {"\ttitle\n", "line 1: no table found"},
+             {"\tDec\tNov\nCountri\t2025\t2025\nJapan\t1\t2\n", "line 2: expected the \"Country\" year row"},
+             {head + "Japan\t1\t2\nNote: revised\nChina\t1\t2\n", "line 4: row label without figures: \"Note: revised\""},
+             {head + "Japan\t1\t2\n\tsee the note\nChina\t1\t2\n", "line 5: text outside a table: \"China\""},
              {head + "Japan\t1\tabc\n", "line 3: not a figure: \"abc\""},
              {head + "Japan\t1\n", "line 3: missing figure in column 2"},
              {head + "Japan\t1\t2\t3\n", "line 3: more figures than columns"},
@@ -83,5 +87,45 @@ TEST(TicMfh, MalformedDocumentsNameTheLine) {
             EXPECT_EQ(e.kind(), ErrorKind::invalid_text);
             EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos) << e.what();
         }
+    }
+}
+
+// Chunked parsing gives the same figures whatever the budget, and a document of
+// n copies of a block takes time linear in n (no quadratic step).
+TEST(TicMfh, ChunksAgreeWithOneCall) {
+    std::string doc = read_file(HOLDINGS_SOURCE_DIR "/data/tic/mfhhis01_2026-03-18.txt");
+    std::vector<TicFigure> whole = parse_text(doc);
+    for (std::size_t budget : {std::size_t(1), std::size_t(100), std::size_t(5000)}) {
+        TicParser p{};
+        std::vector<TicRow> buf(kTicMaxColumns);
+        std::size_t total = 0, calls = 0;
+        while (!p.done) {
+            std::size_t n = parse_tic_mfh_step(p, doc.data(), doc.size(), buf.data(), buf.size(), budget);
+            for (std::size_t i = 0; i < n; ++i) {
+                ASSERT_LT(total + i, whole.size());
+                EXPECT_EQ(whole[total + i].usd_bn, buf[i].usd_bn);
+                EXPECT_EQ(whole[total + i].line, buf[i].line);
+            }
+            total += n;
+            ++calls;
+        }
+        EXPECT_EQ(total, whole.size());
+        if (budget == 1) {
+            EXPECT_GT(calls, 1000u);
+        }
+    }
+}
+
+TEST(TicMfh, TooManyColumnsIsAnError) {
+    std::string months, years;
+    for (int i = 0; i < 65; ++i) {
+        months += "\tJan";
+        years += "\t2000";
+    }
+    try {
+        parse_text(months + "\nCountry" + years + "\n");
+        ADD_FAILURE() << "accepted 65 columns";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("line 1: more than 64 month columns"), std::string::npos) << e.what();
     }
 }
