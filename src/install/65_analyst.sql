@@ -81,11 +81,13 @@ CREATE FUNCTION @extschema@.fx_rate_available(ccy text, on_date date) RETURNS bo
 AS $fn$
     SELECT upper(ccy) = 'USD' OR EXISTS (
         SELECT 1 FROM @extschema@.fx_rate x
+          LEFT JOIN @extschema@.rate_set s ON s.name = x.rate_set
          WHERE x.rate_set = COALESCE(NULLIF(current_setting('holdings.rate_set', true), ''), 'fed-monthly')
-           AND x.currency = upper(ccy) AND x.as_of <= on_date)
+           AND x.currency = upper(ccy) AND x.as_of <= on_date
+           AND (s.max_gap_days IS NULL OR x.as_of >= on_date - s.max_gap_days))
 $fn$;
 COMMENT ON FUNCTION @extschema@.fx_rate_available(text, date) IS
-    'True when the rate set holdings.rate_set has a rate for ccy on or before on_date (always for USD): fx_rate and fx_convert will not raise 22U03 for it';
+    'True when the rate set holdings.rate_set has a rate for ccy on or before on_date and within the set''s max_gap_days (always for USD): fx_rate and fx_convert will not raise 22U03 for it';
 
 -- ---- Mixed-currency totals ----
 

@@ -89,6 +89,13 @@ SELECT fx_rate_available('JPY', '2024-01-31') AS jpy_jan, fx_rate_available('jpy
        fx_rate_available('XYZ', '2024-03-31') AS unknown, fx_rate_available('EUR', NULL) IS NULL AS strict;
 RESET holdings.rate_set;
 SELECT fx_rate_available('GBP', '2024-03-31') AS gbp_fed, fx_rate_available('KYD', '2024-03-31') AS kyd_fed;
+-- Past the set's max_gap_days (ecb-daily: 7 days after its last rate, 2025-05-09): no rate, as fx_rate says.
+SET holdings.rate_set = 'ecb-daily';
+SELECT fx_rate_available('JPY', '2025-05-16') AS within_7_days, fx_rate_available('JPY', '2025-05-17') AS after;
+\set VERBOSITY sqlstate
+SELECT fx_rate('JPY', 'USD', '2025-05-17');
+\set VERBOSITY default
+RESET holdings.rate_set;
 
 -- ---- Home currency ----
 SELECT c, d, home_currency(c, d::date)
