@@ -146,9 +146,9 @@ WITH line AS (
       FROM line GROUP BY as_of
 )
 SELECT as_of AS month, listed_lines, country_lines,
-       pg_catalog.trim_scale(grand_total_usd / 1000000000) AS grand_total_usd_bn,
-       pg_catalog.trim_scale(foreign_official_usd / 1000000000) AS foreign_official_usd_bn,
-       pg_catalog.trim_scale((grand_total_usd - lines_usd) / 1000000000) AS unexplained_usd_bn,
+       (grand_total_usd / 1000000000)::numeric(12,1) AS grand_total_usd_bn,
+       (foreign_official_usd / 1000000000)::numeric(12,1) AS foreign_official_usd_bn,
+       ((grand_total_usd - lines_usd) / 1000000000)::numeric(12,1) AS unexplained_usd_bn,
        (grand_total_usd IS NOT NULL AND all_other_usd IS NOT NULL AND foreign_official_usd IS NOT NULL
         AND abs(grand_total_usd - lines_usd) <= 50000000 * (listed_lines + 2)) AS complete,
        sources
@@ -230,17 +230,17 @@ WITH s AS (
     WINDOW w AS (PARTITION BY p.holder_id, p.instrument ORDER BY p.as_of)
 )
 SELECT holder_id, instrument, as_of, 'source'::text AS change, previous_as_of, previous_source_id, source_id,
-       NULL::numeric AS break_usd_bn,
+       NULL::numeric(12,1) AS break_usd_bn,
        'figures from here on come from another source or release'::text AS note
   FROM s WHERE previous_source_id <> source_id
 UNION ALL
-SELECT holder_id, instrument, as_of, 'gap', previous_as_of, previous_source_id, source_id, NULL,
+SELECT holder_id, instrument, as_of, 'gap', previous_as_of, previous_source_id, source_id, NULL::numeric(12,1),
        'no figure for the months in between'
   FROM s
  WHERE kind <> 'bank' AND previous_as_of < (date_trunc('month', as_of) - interval '1 day')::date
 UNION ALL
 SELECT c.holder_id, c.instrument, c.as_of, 'series-break', NULL, c.source_id, p.source_id,
-       pg_catalog.trim_scale((@extschema@.amount(p.amount) - @extschema@.amount(c.amount)) / 1000000000),
+       ((@extschema@.amount(p.amount) - @extschema@.amount(c.amount)) / 1000000000)::numeric(12,1),
        'new reporting series: this month is also printed on the old basis (position_comparison); break_usd_bn = new minus old, not trading'
   FROM @extschema@.position_comparison c
   JOIN @extschema@.position p USING (holder_id, instrument, as_of)
@@ -261,10 +261,10 @@ COMMENT ON COLUMN @extschema@.series_changes.note IS 'What the change means';
 
 CREATE VIEW @extschema@.private_holdings AS
 SELECT t.as_of AS month,
-       pg_catalog.trim_scale(@extschema@.amount(t.amount) / 1000000000) AS total_usd_bn,
-       pg_catalog.trim_scale(@extschema@.amount(o.amount) / 1000000000) AS official_usd_bn,
-       pg_catalog.trim_scale((@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / 1000000000) AS private_usd_bn,
-       round(100 * (@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / @extschema@.amount(t.amount), 1) AS private_pct,
+       (@extschema@.amount(t.amount) / 1000000000)::numeric(12,1) AS total_usd_bn,
+       (@extschema@.amount(o.amount) / 1000000000)::numeric(12,1) AS official_usd_bn,
+       ((@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / 1000000000)::numeric(12,1) AS private_usd_bn,
+       round(100 * (@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / @extschema@.amount(t.amount), 1)::numeric(5,1) AS private_pct,
        t.source_id
   FROM @extschema@.position t
   JOIN @extschema@.position o
