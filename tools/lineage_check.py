@@ -255,6 +255,12 @@ def dump_matrix():
     fresh_db(src)
     with connect(src) as c:
         c.execute('CREATE EXTENSION holdings')
+    with connect(src) as c:
+        try:
+            c.execute('TRUNCATE holdings.fx_rate')
+            check(False, 'TRUNCATE of an extension table is refused (0A000)', 'it truncated')
+        except psycopg.errors.FeatureNotSupported:
+            check(True, 'TRUNCATE of an extension table is refused (0A000)')
     apply_changes(src)
     before = snapshot(src)
     with connect(src) as c:

@@ -169,6 +169,7 @@ AS $fn$
 DECLARE
     t regclass := pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') || '.' || pg_catalog.quote_ident(NEW.table_name));
     cols text;
+    names text;
     done integer;
 BEGIN
     IF t IS NULL OR pg_catalog.pg_trigger_depth() > 1 OR @extschema@.lineage_in_release_script() THEN
@@ -179,14 +180,17 @@ BEGIN
     IF NEW.row_data IS NULL THEN
         EXECUTE format('DELETE FROM %s d WHERE %s', t, @extschema@.lineage_key_match(t, 'd')) USING NEW.key;
     ELSE
-        SELECT string_agg(format('%1$I = r.%1$I', attname), ', ') INTO cols
-          FROM pg_attribute WHERE attrelid = t AND attnum > 0 AND NOT attisdropped;
+        -- Only the columns the edit has: a dump of an older release replays
+        -- into a table that may have gained columns (they keep their defaults).
+        SELECT string_agg(format('%1$I = r.%1$I', attname), ', '), string_agg(format('%I', attname), ', ')
+          INTO cols, names
+          FROM pg_attribute WHERE attrelid = t AND attnum > 0 AND NOT attisdropped AND NEW.row_data ? attname;
         EXECUTE format('UPDATE %1$s d SET %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $2) r WHERE %3$s',
                        t, cols, @extschema@.lineage_key_match(t, 'd'))
             USING NEW.key, NEW.row_data;
         GET DIAGNOSTICS done = ROW_COUNT;
         IF done = 0 THEN
-            EXECUTE format('INSERT INTO %1$s SELECT * FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $1)', t)
+            EXECUTE format('INSERT INTO %1$s (%2$s) SELECT %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $1)', t, names)
                 USING NEW.row_data;
         END IF;
     END IF;
@@ -198,6 +202,23 @@ COMMENT ON FUNCTION @extschema@.lineage_replay() IS
     'Trigger: a row written to user_edit by a restore is replayed into its table';
 CREATE TRIGGER user_edit_replay AFTER INSERT ON @extschema@.user_edit
     FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_replay();
+
+-- TRUNCATE would remove rows without a trace in user_edit.
+CREATE FUNCTION @extschema@.lineage_no_truncate() RETURNS trigger
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF NOT @extschema@.lineage_in_release_script() THEN
+        RAISE EXCEPTION 'cannot truncate %.%', TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Use DELETE: it records which shipped rows you removed, so a restore or an upgrade does not bring them back.';
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.lineage_no_truncate() IS
+    'Trigger: TRUNCATE of a tracked table is refused (DELETE keeps the record of removed shipped rows)';
 
 -- lineage_track(table): puts a table under the lineage rules. The table needs
 -- a primary key and a last column "shipped boolean NOT NULL DEFAULT true";
@@ -226,6 +247,9 @@ BEGIN
     END LOOP;
     EXECUTE format('DROP TRIGGER IF EXISTS lineage_mark ON %1$s;
                     DROP TRIGGER IF EXISTS lineage_record ON %1$s;
+                    DROP TRIGGER IF EXISTS lineage_no_truncate ON %1$s;
+                    CREATE TRIGGER lineage_no_truncate BEFORE TRUNCATE ON %1$s
+                        FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.lineage_no_truncate();
                     CREATE TRIGGER lineage_mark BEFORE INSERT OR UPDATE ON %1$s
                         FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_mark();
                     CREATE TRIGGER lineage_record AFTER INSERT OR UPDATE OR DELETE ON %1$s

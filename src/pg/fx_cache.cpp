@@ -111,7 +111,10 @@ void forget_snapshot() { memo.valid = false; }
 // tables only make the next call look at its snapshot again (cheap); they
 // never decide validity on their own.
 void on_xact(XactEvent, void*) { forget_snapshot(); }
-void on_subxact(SubXactEvent, SubTransactionId, SubTransactionId, void*) { forget_snapshot(); }
+void on_subxact(SubXactEvent event, SubTransactionId, SubTransactionId, void*) {
+    // Rolling back a subtransaction can hide a version the same snapshot saw.
+    if (event == SUBXACT_EVENT_ABORT_SUB) forget_snapshot();
+}
 void on_relcache(Datum, Oid) { forget_snapshot(); }
 
 bool same_snapshot(Snapshot s) {

@@ -20,7 +20,7 @@ SELECT is_empty($$
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 'v'$$,
     ARRAY['fx_rate_changed', 'load_tic_mfh',
-          'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay',
+          'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay', 'lineage_no_truncate',
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release'],
     'only triggers, loaders and the lineage machinery are VOLATILE');
 SELECT set_eq($$
@@ -34,7 +34,7 @@ SELECT set_eq($$
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
     ARRAY['fx_rate_changed', 'load_tic_mfh',
-          'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay',
+          'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay', 'lineage_no_truncate',
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release'],
     'everything but triggers, loaders and the lineage machinery is PARALLEL SAFE');
 SELECT is_empty($$

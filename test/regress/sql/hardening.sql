@@ -56,6 +56,16 @@ INSERT INTO rate_set (name, frequency, description, max_gap_days) VALUES ('regre
 SELECT fx_rate('USD', 'JPY', '2021-01-30') AS within_a_year;
 SELECT fx_rate('USD', 'JPY', '2021-02-01');
 
+-- A change rolled back to a savepoint is forgotten at once, in the same transaction.
+BEGIN;
+SELECT fx_rate('USD', 'JPY', '2021-01-30') AS before_savepoint;
+SAVEPOINT s;
+UPDATE fx_rate SET per_usd = 99 WHERE rate_set = 'regress-own' AND currency = 'JPY';
+SELECT fx_rate('USD', 'JPY', '2021-01-30') AS inside;
+ROLLBACK TO SAVEPOINT s;
+SELECT fx_rate('USD', 'JPY', '2021-01-30') AS after_rollback;
+COMMIT;
+
 -- An unknown set is an error naming the sets, not "no exchange rate for ...".
 SET holdings.rate_set = 'Fed-Monthly';
 SELECT fx_rate('USD', 'JPY', '2024-06-30');
