@@ -7,7 +7,14 @@ fresh database with the extension installed, so later examples may use what
 earlier ones created. Blocks without an output block are run too (they must
 not fail).
 
+With --isolated, every block of the given files must also stand on its own:
+each runs in a fresh database (a copy of one where only CREATE EXTENSION ran),
+after the blocks it names in a `-- needs: NAME` line (a block is named by a
+`-- block: NAME` line). Its output must be the documented one, and
+a block without an output block must not raise an error.
+
   tools/check_docs.py [--update] FILE...   (--update rewrites the output blocks)
+  tools/check_docs.py --isolated FILE...
 """
 import argparse
 import os
@@ -62,9 +69,65 @@ def run_file(path, db, update):
     return len(blocks), failures
 
 
+NAME = re.compile(r'^-- block: ([\w.-]+)\s*$', re.M)
+NEEDS = re.compile(r'^-- needs: ([\w.-]+)', re.M)
+
+
+def psql(db, script):
+    return subprocess.run(['psql', '-X', '-q', '-d', db], input=script, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+
+
+def run_isolated(path, db):
+    """Runs each block alone (after the blocks it needs) and compares its output."""
+    text = open(path, encoding='utf-8').read()
+    blocks = list(BLOCK.finditer(text))
+    named = {}
+    for i, m in enumerate(blocks):
+        for name in NAME.findall(m.group(1)):
+            named[name] = i
+    failures = 0
+
+    def needed(i, seen):
+        for name in NEEDS.findall(blocks[i].group(1)):
+            if name not in named or named[name] >= i:
+                raise SystemExit('%s: example %d needs "%s", which is not a block above it' % (path, i + 1, name))
+            j = named[name]
+            if j not in seen:
+                needed(j, seen)
+                seen.append(j)
+        return seen
+
+    fresh = db + '_block'
+    for i, m in enumerate(blocks):
+        script = ['\\pset footer off', 'SET search_path = "$user", public, holdings;', '\\o /dev/null']
+        for j in needed(i, []):
+            script.append(blocks[j].group(1))
+        script += ['\\o', "\\echo '%s'" % (MARK % i), m.group(1)]
+        subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS %s' % fresh,
+                        '-c', 'CREATE DATABASE %s TEMPLATE %s STRATEGY FILE_COPY' % (fresh, db)],
+                       check=True, capture_output=True)
+        proc = psql(fresh, '\n'.join(script) + '\n')
+        out = proc.stdout.split((MARK % i) + '\n', 1)
+        actual = (out[1] if len(out) > 1 else proc.stdout).rstrip('\n') + '\n'
+        if m.group(2) is not None:
+            ok = actual == m.group(3)
+        else:
+            ok = 'ERROR:' not in actual
+        if proc.returncode != 0 or not ok:
+            failures += 1
+            print('%s: example %d does not run on its own (add "-- needs: NAME" for the block it uses)\n'
+                  '--- documented\n%s--- alone\n%s' % (path, i + 1, m.group(3) or '(no output block)\n', actual),
+                  file=sys.stderr)
+    subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS %s' % fresh],
+                   check=True, capture_output=True)
+    return len(blocks), failures
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--update', action='store_true')
+    ap.add_argument('--isolated', action='store_true')
     ap.add_argument('--db', default='holdings_docs')
     ap.add_argument('files', nargs='+')
     args = ap.parse_args()
@@ -73,7 +136,10 @@ def main():
         subprocess.run(['psql', '-X', '-q', '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS %s' % args.db,
                         '-c', 'CREATE DATABASE %s' % args.db], check=True, capture_output=True)
         subprocess.run(['psql', '-X', '-q', '-d', args.db, '-c', 'CREATE EXTENSION holdings'], check=True)
-        n, f = run_file(path, args.db, args.update)
+        if args.isolated:
+            n, f = run_isolated(path, args.db)
+        else:
+            n, f = run_file(path, args.db, args.update)
         print('%s: %d examples, %d failed' % (path, n, f))
         total += n
         failed += f

@@ -100,6 +100,50 @@ def country_rows(root):
     return values('country', ['alpha2', 'alpha3', 'numeric_code', 'name', 'source_id'], out), codes
 
 
+def country_currency_rows(root, countries, currencies):
+    """ISO 3166 -> ISO 4217 from country-codes.csv. Where it lists several codes, the
+    country's own one: the first that is not another country's sole currency (Bhutan
+    BTN rather than INR, Lesotho LSL rather than ZAR); the others are kept too."""
+    listed = []
+    for r in rows(root, 'iso/country-codes.csv'):
+        a2 = r['ISO3166-1-Alpha-2'].strip()
+        codes = [c.strip() for c in r['ISO4217-currency_alphabetic_code'].split(',') if c.strip()]
+        if re.fullmatch(r'[A-Z]{2}', a2) and codes:
+            listed.append((a2, codes))
+    sole = {codes[0] for _, codes in listed if len(codes) == 1}
+    out = []
+    for a2, codes in sorted(listed):
+        own = next((c for c in codes if c not in sole), codes[0])
+        if own not in currencies:
+            sys.exit('iso/country-codes.csv: %s has currency %s, not in ISO 4217' % (a2, own))
+        others = [c for c in codes if c != own]
+        out.append((q(a2), q(own), q('{' + ','.join(others) + '}'), q('iso-3166')))
+    return values('country_currency', ['country', 'currency', 'other_currencies', 'source_id'], out), \
+        {a2: codes for a2, codes in listed}
+
+
+def euro_adoption_rows(root, country_codes, currencies):
+    """The euro's adoption dates, cross-checked against the ISO files (see the .source)."""
+    withdrawn = {}
+    for r in rows(root, 'iso/iso4217_codes-all.csv'):
+        if r['WithdrawalDate'].strip():
+            withdrawn.setdefault(r['AlphabeticCode'].strip(), []).append(r['WithdrawalDate'].strip()[:7])
+    out = []
+    for r in rows(root, 'iso/euro_adoption.csv'):
+        a2, adopted, legacy = r['country'], r['adopted'], r['legacy_currency']
+        if country_codes.get(a2) != ['EUR']:
+            sys.exit('iso/euro_adoption.csv: %s does not have EUR as its currency in iso/country-codes.csv' % a2)
+        if not re.fullmatch(r'\d{4}-01-01', adopted):
+            sys.exit('iso/euro_adoption.csv: %s: the euro is adopted on 1 January, not %s' % (a2, adopted))
+        y = int(adopted[:4])
+        # ISO dates a withdrawal by month; Lithuania's LTL is dated 2014-12, the month before.
+        if legacy not in currencies or not any(w >= '%04d-12' % (y - 1) for w in withdrawn.get(legacy, [])):
+            sys.exit('iso/euro_adoption.csv: %s: %s is not an ISO 4217 code withdrawn at or after %s'
+                     % (a2, legacy, adopted))
+        out.append((q(a2), 'date ' + q(adopted), q(legacy), q('ecb-euro-area')))
+    return values('euro_adoption', ['country', 'adopted', 'legacy_currency', 'source_id'], sorted(out))
+
+
 def holder_rows(root, countries):
     holders = {}
     labels = []
@@ -354,12 +398,15 @@ SELECT p.series, p.as_of, p.value, %s
 def generate(root):
     currency_sql, currencies = currency_rows(root)
     country_sql, countries = country_rows(root)
+    country_currency_sql, country_codes = country_currency_rows(root, countries, currencies)
     bank_sources, bank_sql = bank_data(root)
     parts = [
         '\n-- ---- reference data (tools/gen_data_sql.py) ----\n',
         source_rows(root, bank_sources),
         currency_sql,
         country_sql,
+        country_currency_sql,
+        euro_adoption_rows(root, country_codes, currencies),
         holder_rows(root, countries),
         '\n-- TIC Table 3 (vintage 2026-07, millions): holdings by maturity and net purchases.\n',
         table3_sql(dollar_quoted(read(root, 'tic/slt_table3.txt'), 'tic')),

@@ -26,4 +26,5 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
     '@extschema@.rate_set',
     '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
-    '@extschema@.treasury_yield', '@extschema@.fx_label']) AS t;
+    '@extschema@.treasury_yield', '@extschema@.fx_label', '@extschema@.country_currency',
+    '@extschema@.euro_adoption']) AS t;

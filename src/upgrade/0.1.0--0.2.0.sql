@@ -110,6 +110,8 @@ ALTER TABLE @extschema@.custody_holding
     ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
 ALTER TABLE @extschema@.treasury_yield
     ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+-- Coverage, home currency, sum_in, fx_rate_info, private holdings (new in 0.2.0).
+--@include src/install/65_analyst.sql
 
 -- The shipped data of 0.2.0, merged under the lineage rules.
 --@release-data current new_
@@ -125,4 +127,5 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
     '@extschema@.rate_set',
     '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
-    '@extschema@.treasury_yield', '@extschema@.fx_label']) AS t;
+    '@extschema@.treasury_yield', '@extschema@.fx_label', '@extschema@.country_currency',
+    '@extschema@.euro_adoption']) AS t;

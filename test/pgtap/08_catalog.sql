@@ -30,8 +30,10 @@ SELECT set_eq($$
     ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final', 'monthly_components',
           'flow_decompose_final', 'flow_decompose_reported_final', 'check_source',
           'lineage_key_columns', 'lineage_key', 'lineage_key_match', 'lineage_key_expr', 'lineage_replaying',
-          'net_foreign_selling', 'fx_decompose'],  -- the two-step final steps on dated_levels
-    'the functions that read fx_rate or the catalog are STABLE, nothing else');
+          'net_foreign_selling', 'fx_decompose',  -- the two-step final steps on dated_levels
+          -- they read tables too (fx_rate, position, the home-currency tables)
+          'sum_in_accum', 'fx_rate_info', 'fx_rate_available', 'latest_complete_month', 'home_currency'],
+    'the functions that read fx_rate, other tables or the catalog are STABLE, nothing else');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
     ARRAY['fx_rate_changed', 'load_tic_mfh',
