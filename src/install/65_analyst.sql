@@ -142,26 +142,35 @@ WITH line AS (
            max(usd) FILTER (WHERE holder_id = 'grand-total') AS grand_total_usd,
            max(usd) FILTER (WHERE holder_id = 'all-other') AS all_other_usd,
            max(usd) FILTER (WHERE holder_id = 'foreign-official') AS foreign_official_usd,
+           max(usd) FILTER (WHERE holder_id = 'all-countries') AS all_countries_usd,
+           max(usd) FILTER (WHERE holder_id = 'total-iros') AS iros_usd,
            string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS sources
       FROM line GROUP BY as_of
 )
+-- Two layouts: the Major Foreign Holders table (mfhhis01, Table 5) lists lines
+-- that with All Other add up to the Grand Total (rounded to 0.1 bn each); TIC
+-- Table 3 (in millions) lists All Countries and the international and
+-- regional organizations (IROs), which add up to its Grand Total.
 SELECT as_of AS month, listed_lines, country_lines,
-       (grand_total_usd / 1000000000)::numeric(12,1) AS grand_total_usd_bn,
-       (foreign_official_usd / 1000000000)::numeric(12,1) AS foreign_official_usd_bn,
-       ((grand_total_usd - lines_usd) / 1000000000)::numeric(12,1) AS unexplained_usd_bn,
-       (grand_total_usd IS NOT NULL AND all_other_usd IS NOT NULL AND foreign_official_usd IS NOT NULL
-        AND abs(grand_total_usd - lines_usd) <= 50000000 * (listed_lines + 2)) AS complete,
+       (grand_total_usd / 1000000000)::numeric(13,3) AS grand_total_usd_bn,
+       (foreign_official_usd / 1000000000)::numeric(13,3) AS foreign_official_usd_bn,
+       ((grand_total_usd - CASE WHEN all_countries_usd IS NOT NULL THEN all_countries_usd + coalesce(iros_usd, 0)
+                                ELSE lines_usd END) / 1000000000)::numeric(13,3) AS unexplained_usd_bn,
+       (grand_total_usd IS NOT NULL AND foreign_official_usd IS NOT NULL
+        AND ((all_other_usd IS NOT NULL AND abs(grand_total_usd - lines_usd) <= 50000000 * (listed_lines + 2))
+             OR (all_countries_usd IS NOT NULL AND iros_usd IS NOT NULL
+                 AND abs(grand_total_usd - all_countries_usd - iros_usd) <= 1500000))) AS complete,
        sources
   FROM month;
 COMMENT ON VIEW @extschema@.month_coverage IS
-    'One row per month of the TIC table: how many lines it has and whether it is complete (Grand Total, All Other and Foreign Official present, and the lines add up to the Grand Total)';
+    'One row per month of the TIC tables: how many lines it has and whether it is complete (Grand Total and Foreign Official present, and the lines add up to the Grand Total: the listed lines and All Other in the major-holders layout, All Countries and IROs in Table 3)';
 COMMENT ON COLUMN @extschema@.month_coverage.month IS 'Last day of the month';
 COMMENT ON COLUMN @extschema@.month_coverage.listed_lines IS 'Lines with a figure, other than Grand Total, All Other and Foreign Official (countries and groupings)';
 COMMENT ON COLUMN @extschema@.month_coverage.country_lines IS 'Of those, lines that are one country';
 COMMENT ON COLUMN @extschema@.month_coverage.grand_total_usd_bn IS 'Grand Total, billions of USD (null when missing)';
 COMMENT ON COLUMN @extschema@.month_coverage.foreign_official_usd_bn IS 'Foreign Official, billions of USD (null when missing)';
 COMMENT ON COLUMN @extschema@.month_coverage.unexplained_usd_bn IS
-    'Grand Total minus the sum of the listed lines and All Other, billions of USD: rounding only (at most 0.05 bn per figure) in a complete month';
+    'Grand Total minus what its parts add up to (All Countries and IROs where Table 3 gives them, else the listed lines and All Other), billions of USD: rounding only in a complete month';
 COMMENT ON COLUMN @extschema@.month_coverage.complete IS
     'True when the totals are present and the lines add up to the Grand Total within rounding: every holder listed that month is there';
 COMMENT ON COLUMN @extschema@.month_coverage.sources IS 'Sources of the month''s figures (more than one: mixed releases)';
@@ -230,17 +239,17 @@ WITH s AS (
     WINDOW w AS (PARTITION BY p.holder_id, p.instrument ORDER BY p.as_of)
 )
 SELECT holder_id, instrument, as_of, 'source'::text AS change, previous_as_of, previous_source_id, source_id,
-       NULL::numeric(12,1) AS break_usd_bn,
+       NULL::numeric(13,3) AS break_usd_bn,
        'figures from here on come from another source or release'::text AS note
   FROM s WHERE previous_source_id <> source_id
 UNION ALL
-SELECT holder_id, instrument, as_of, 'gap', previous_as_of, previous_source_id, source_id, NULL::numeric(12,1),
+SELECT holder_id, instrument, as_of, 'gap', previous_as_of, previous_source_id, source_id, NULL::numeric(13,3),
        'no figure for the months in between'
   FROM s
  WHERE kind <> 'bank' AND previous_as_of < (date_trunc('month', as_of) - interval '1 day')::date
 UNION ALL
 SELECT c.holder_id, c.instrument, c.as_of, 'series-break', NULL, c.source_id, p.source_id,
-       ((@extschema@.amount(p.amount) - @extschema@.amount(c.amount)) / 1000000000)::numeric(12,1),
+       ((@extschema@.amount(p.amount) - @extschema@.amount(c.amount)) / 1000000000)::numeric(13,3),
        'new reporting series: this month is also printed on the old basis (position_comparison); break_usd_bn = new minus old, not trading'
   FROM @extschema@.position_comparison c
   JOIN @extschema@.position p USING (holder_id, instrument, as_of)
@@ -261,9 +270,9 @@ COMMENT ON COLUMN @extschema@.series_changes.note IS 'What the change means';
 
 CREATE VIEW @extschema@.private_holdings AS
 SELECT t.as_of AS month,
-       (@extschema@.amount(t.amount) / 1000000000)::numeric(12,1) AS total_usd_bn,
-       (@extschema@.amount(o.amount) / 1000000000)::numeric(12,1) AS official_usd_bn,
-       ((@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / 1000000000)::numeric(12,1) AS private_usd_bn,
+       (@extschema@.amount(t.amount) / 1000000000)::numeric(13,3) AS total_usd_bn,
+       (@extschema@.amount(o.amount) / 1000000000)::numeric(13,3) AS official_usd_bn,
+       ((@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / 1000000000)::numeric(13,3) AS private_usd_bn,
        round(100 * (@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / @extschema@.amount(t.amount), 1)::numeric(5,1) AS private_pct,
        t.source_id
   FROM @extschema@.position t
