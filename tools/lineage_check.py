@@ -139,6 +139,15 @@ CHANGES = [
                           "VALUES ('atlantis-set', 'JPY', '2024-06-30', 151.25, 'atlantis-report')"),
     ('dollar_index', 'insert', "INSERT INTO holdings.dollar_index (series, as_of, value, source_id) "
                                "VALUES ('ATLANTIS', '2025-01-01', 101.5, 'atlantis-report')"),
+    ('transaction', 'insert', "INSERT INTO holdings.transaction (holder_id, instrument, as_of, net_purchases, series, source_id) "
+                              "VALUES ('XA', 'UST-BILLS', '2025-12-31', '0.5 bn USD', 'tic-bills-change', 'atlantis-report')"),
+    ('position_vintage', 'insert', "INSERT INTO holdings.position_vintage (holder_id, instrument, as_of, source_id, amount) "
+                                   "VALUES ('XA', 'UST', '2025-12-31', 'atlantis-report', '12.6 bn USD')"),
+    ('custody_holding', 'insert', "INSERT INTO holdings.custody_holding (series, as_of, amount, basis, source_id) "
+                                  "VALUES ('ATLANTIS', '2026-07-01', '1 bn USD', 'face', 'atlantis-report')"),
+    ('treasury_yield', 'insert', "INSERT INTO holdings.treasury_yield (series, as_of, maturity_months, yield_percent, source_id) "
+                                 "VALUES ('DGS10', '2026-04-20', 120, 4.31, 'atlantis-report')"),
+    ('fx_label', 'insert', "INSERT INTO holdings.fx_label (label, currency) VALUES ('Atlantis', 'XAT')"),
 
     ('source', 'update', "UPDATE holdings.source SET notes = 'checked by hand' WHERE id = 'iso-4217'"),
     ('currency', 'update', "UPDATE holdings.currency SET name = 'Japanese yen' WHERE code = 'JPY'"),
@@ -338,11 +347,16 @@ def upgrade_test():
     collisions = []
     with connect(base_new) as n:
         for t, (keys, added, revised) in sorted(diffs.items()):
-            for kind, picked in (('new', added[:1]), ('revised', revised[:1])):
+            # A new or revised row may reference rows the previous release lacks (a new
+            # holder or source): up to 50 candidates, the first the old release accepts is used.
+            for kind, picked in (('new', added[:50]), ('revised', revised[:50])):
+                candidates = []
                 for key in picked:
                     cond = ' AND '.join('%s::text = %%s' % k for k in keys)
                     row = n.execute('SELECT to_jsonb(t) - \'shipped\' FROM holdings.%s t WHERE %s' % (t, cond), key).fetchone()[0]
-                    collisions.append((t, kind, keys, key, row))
+                    candidates.append((key, row))
+                if candidates:
+                    collisions.append((t, kind, keys, candidates))
     print('against %s, this release ships %s' % (PREVIOUS, ', '.join('%s: %d new / %d revised keys' % (t, len(a), len(r))
                                                       for t, (_, a, r) in sorted(diffs.items()) if a or r) or 'no data changes'))
     drop_db(base_old)
@@ -358,16 +372,24 @@ def upgrade_test():
     # release's own content, written by the user, so only the lineage tells them apart.
     marks = []
     with connect(upgraded) as c:
-        for t, kind, keys, key, row in collisions:
-            cols = [k for k in row if k not in keys]
-            record = (psycopg.types.json.Jsonb(row),)
-            if kind == 'new':
-                c.execute('INSERT INTO holdings.%s (%s) SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s)'
-                          % (t, ', '.join(row), ', '.join(row), t), record)
+        for t, kind, keys, candidates in collisions:
+            for key, row in candidates:
+                cols = [k for k in row if k not in keys]
+                record = (psycopg.types.json.Jsonb(row),)
+                try:
+                    with c.transaction():
+                        if kind == 'new':
+                            c.execute('INSERT INTO holdings.%s (%s) SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s)'
+                                      % (t, ', '.join(row), ', '.join(row), t), record)
+                        else:
+                            c.execute('UPDATE holdings.%s t SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s) r) '
+                                      'WHERE %s' % (t, ', '.join(cols), ', '.join('r.' + x for x in cols), t,
+                                                    ' AND '.join('t.%s::text = %%s' % k for k in keys)), record + tuple(key))
+                    break
+                except psycopg.errors.ForeignKeyViolation:
+                    continue
             else:
-                c.execute('UPDATE holdings.%s t SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s) r) '
-                          'WHERE %s' % (t, ', '.join(cols), ', '.join('r.' + x for x in cols), t,
-                                        ' AND '.join('t.%s::text = %%s' % k for k in keys)), record + tuple(key))
+                continue
             marks.append((t, kind, keys, key, row))
     with connect(upgraded) as c:
         c.execute('ALTER EXTENSION holdings UPDATE')

@@ -23,7 +23,7 @@ VIEW_NUMERICS = [
     ("dollar_index_monthly", "value", 12, 4)]
 VIEWS = ["major_holders", "positions", "fx_rates_monthly", "disclosures", "dollar_index_monthly"]
 VIEW_COLUMNS = 38
-POSITIONS = 12388
+POSITIONS = 27929
 SUMS = {"JPY": Decimal("174826000000000"), "USD": Decimal("4751000200000000.00")}
 LARGEST_ECB = Decimal("1710876.54887563102300000000")
 DECOMPOSE = ("148072584158100 JPY", "145040695399200 JPY", "-3031888758900 JPY",

@@ -97,7 +97,7 @@ def _():
 
 @check("aggregates")
 def _():
-    eq(["-124000000000.00 USD", "-18513137040000 JPY", "14924600000000.00 USD"],
+    eq(["-124008000000.00 USD", "-18514561752200 JPY", "14924471000000.00 USD"],
        list(one(conn, "SELECT net_foreign_selling(amount, as_of), net_foreign_selling(amount, as_of, ?), sum(amount)"
                 + AGG_WHERE, "JPY")), "aggregates")
 

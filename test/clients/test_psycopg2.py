@@ -158,8 +158,8 @@ def _():
 
 @check("aggregates")
 def _():
-    eq((Holding(Decimal("-124000000000.00"), "USD"), Holding(Decimal("-18513137040000"), "JPY"),
-        Holding(Decimal("14924600000000.00"), "USD")),
+    eq((Holding(Decimal("-124008000000.00"), "USD"), Holding(Decimal("-18514561752200"), "JPY"),
+        Holding(Decimal("14924471000000.00"), "USD")),
        one(conn, "SELECT net_foreign_selling(amount, as_of), net_foreign_selling(amount, as_of, %s), sum(amount)"
            + AGG_WHERE, ["JPY"]), "aggregates")
 
