@@ -228,7 +228,7 @@ public class ClientTest {
                         }
                     }
                     eq(27929, n, "rows");
-                    eq("{JPY=174826000000000, USD=4751000200000000.00}", sums.toString(), "sums");
+                    eq("{JPY=174826000000000, USD=9462290732000000.00}", sums.toString(), "sums");
                 } finally {
                     c.commit();
                     c.setAutoCommit(true);
@@ -279,7 +279,7 @@ public class ClientTest {
                 eq("-124008000000.00 USD", one(c, "SELECT net_foreign_selling(amount, as_of)" + where, from, to), "net_foreign_selling");
                 eq("-18514561752200 JPY", one(c, "SELECT net_foreign_selling(amount, as_of, ?)" + where, "JPY", from, to), "FX-adjusted, setString currency");
                 eq("14924471000000.00 USD", one(c, "SELECT sum(amount)" + where, from, to), "sum");
-                eq("1061500000000.00 USD", one(c, "SELECT min(amount)" + where, from, to), "min");
+                eq("1061507000000.00 USD", one(c, "SELECT min(amount)" + where, from, to), "min");
             });
 
             check("fx_decompose fields", () -> {
