@@ -55,3 +55,12 @@ ALTER TABLE @extschema@.rate_set ENABLE ALWAYS TRIGGER rate_set_truncated;
 -- The cache trigger also fires for rows a logical-replication subscriber applies.
 ALTER TABLE @extschema@.fx_rate ENABLE ALWAYS TRIGGER fx_rate_changed;
 ALTER TABLE @extschema@.fx_rate ENABLE ALWAYS TRIGGER fx_rate_truncated;
+-- A subscriber's apply worker fires row triggers only (statement triggers just
+-- for TRUNCATE): these row triggers, enabled for replica sessions alone, move
+-- the version on for every applied row; ordinary sessions never fire them.
+CREATE TRIGGER fx_rate_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.fx_rate
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.fx_rate_changed();
+ALTER TABLE @extschema@.fx_rate ENABLE REPLICA TRIGGER fx_rate_replicated;
+CREATE TRIGGER rate_set_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.rate_set
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.fx_rate_changed();
+ALTER TABLE @extschema@.rate_set ENABLE REPLICA TRIGGER rate_set_replicated;

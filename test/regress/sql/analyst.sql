@@ -139,7 +139,7 @@ ROLLBACK;
 -- Where series change source, resume after a gap, or break.
 SELECT change, count(*) FROM series_changes GROUP BY change ORDER BY change;
 SELECT holder_id, as_of, change, previous_as_of, previous_source_id, source_id, break_usd_bn
-  FROM series_changes WHERE holder_id IN ('CN', 'IN') AND instrument = 'UST' ORDER BY as_of DESC LIMIT 6;
+  FROM series_changes WHERE holder_id IN ('CN', 'IN') AND instrument = 'UST' ORDER BY as_of DESC, holder_id LIMIT 6;
 
 -- ---- Private holders ----
 SELECT * FROM private_holdings WHERE month IN ('2025-12-31', '2011-06-30', '2000-03-31') ORDER BY month;
