@@ -120,12 +120,4 @@ SELECT @extschema@.lineage_apply_release('new_');
 -- Flow views and monthly components (new in 0.2.0).
 --@include src/install/66_flow_views.sql
 
--- Every table under the lineage rules (as 90_constraints.sql does).
-SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
-    '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
-    '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
-    '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
-    '@extschema@.rate_set',
-    '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
-    '@extschema@.treasury_yield', '@extschema@.fx_label', '@extschema@.country_currency',
-    '@extschema@.euro_adoption']) AS t;
+--@include src/install/95_lineage_tracking.sql
