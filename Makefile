@@ -4,9 +4,13 @@ EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(dir $(lastwo
 
 MODULE_big = holdings
 OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
-# Every released install script stays installable (upgrade tests start from
-# them); upgrade scripts go from each release to the next.
-DATA = $(sort $(wildcard holdings--*.sql))
+# The current release's install and upgrade scripts are built here from
+# src/install, src/upgrade and data/ (tools/generate.py); they are not committed.
+# Released scripts (committed as shipped) stay installable: upgrades start from them.
+BUILT_SCRIPTS = holdings--$(EXTVERSION).sql \
+	$(patsubst src/upgrade/%.sql,holdings--%.sql,$(wildcard src/upgrade/*--$(EXTVERSION).sql))
+DATA_built = $(BUILT_SCRIPTS)
+DATA = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
 
 # pg_regress suites, in order: 00_setup creates the extension.
 REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx hardening client_casts flows two_step analyst
@@ -27,7 +31,7 @@ SHLIB_LINK += -lstdc++
 # The .cpp files are not compiled to LLVM bitcode for JIT inlining.
 override with_llvm = no
 
-EXTRA_CLEAN = test/regress/results test/regress/regression.diffs test/regress/regression.out \
+EXTRA_CLEAN = .scripts-built test/regress/results test/regress/regression.diffs test/regress/regression.out \
 	test/isolation/results test/isolation/regression.diffs test/isolation/regression.out test/isolation/output_iso
 
 PG_CONFIG ?= pg_config
@@ -37,8 +41,13 @@ include $(PGXS)
 # Every object file depends on the core headers (PGXS has no header tracking).
 $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)
 
-# The install script and the compiled-in currency list are generated from
-# readable sources and the data files; this fails when a committed copy is stale.
+# One run of the generator builds every script of the release.
+$(BUILT_SCRIPTS): .scripts-built
+.scripts-built: holdings.control $(wildcard src/install/*.sql src/upgrade/*.sql tools/*.py) $(shell find data -type f)
+	python3 tools/generate.py --build .
+	touch $@
+
+# The compiled-in currency list is generated and committed; this fails when it is stale.
 .PHONY: generate check-generated
 generate:
 	python3 tools/generate.py --write

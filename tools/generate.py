@@ -4,12 +4,17 @@
   tools/generate.py --write   rewrite the generated files
   tools/generate.py --check   fail (exit 1) if a committed generated file is stale
 
-Generated files:
-  src/core/currency_table.inc   from data/iso/iso4217_codes-all.csv
-  holdings--<version>.sql       from src/install/*.sql and the data files (tools/gen_data_sql.py)
-  holdings--<from>--<to>.sql    from src/upgrade/<from>--<to>.sql (directives below)
+  tools/generate.py --build DIR build the current release's scripts into DIR (make)
 
-Released install scripts (holdings--<old version>.sql) are never regenerated.
+Generated files:
+  src/core/currency_table.inc   from data/iso/iso4217_codes-all.csv (committed)
+  holdings--<version>.sql       from src/install/*.sql and the data files (tools/gen_data_sql.py)
+  holdings--<from>--<version>.sql from src/upgrade/<from>--<version>.sql (directives below)
+
+The current release's scripts are built by `make` (--build) and not committed.
+Released scripts (holdings--0.1.0.sql, holdings--0.2.0.sql,
+holdings--0.1.0--0.2.0.sql) are committed as shipped and never regenerated:
+their sources in src/upgrade/ are history, since the install sources moved on.
 
 Directives of an upgrade source (each alone on a line):
   --@include PATH                 the file PATH (relative to the root), verbatim
@@ -227,20 +232,23 @@ def upgrade_script(path):
     return 'holdings--%s.sql' % name, ''.join(parts)
 
 
+def release_scripts():
+    """The current release's install and upgrade scripts: {file name: text}."""
+    out = {'holdings--%s.sql' % version(): install_script()}
+    for path in sorted(glob.glob(os.path.join(ROOT, 'src', 'upgrade', '*--%s.sql' % version()))):
+        rel, text = upgrade_script(path)
+        out[rel] = text
+    return out
+
+
 def outputs():
+    """The committed generated files."""
     with tempfile.TemporaryDirectory() as tmp:
         inc = os.path.join(tmp, 'currency_table.inc')
         gen_currency_table.main(os.path.join(ROOT, 'data', 'iso', 'iso4217_codes-all.csv'), inc)
         with open(inc, encoding='utf-8') as f:
             currency_table = f.read()
-    out = {
-        'src/core/currency_table.inc': currency_table,
-        'holdings--%s.sql' % version(): install_script(),
-    }
-    for path in sorted(glob.glob(os.path.join(ROOT, 'src', 'upgrade', '*--*.sql'))):
-        rel, text = upgrade_script(path)
-        out[rel] = text
-    return out
+    return {'src/core/currency_table.inc': currency_table}
 
 
 def main():
@@ -248,7 +256,16 @@ def main():
     group = ap.add_mutually_exclusive_group(required=True)
     group.add_argument('--write', action='store_true')
     group.add_argument('--check', action='store_true')
+    group.add_argument('--build', metavar='DIR')
     args = ap.parse_args()
+    if args.build:
+        for rel, text in release_scripts().items():
+            path = os.path.join(args.build, rel)
+            current = open(path, encoding='utf-8', newline='').read() if os.path.exists(path) else None
+            if current != text:
+                with open(path, 'w', encoding='utf-8', newline='') as f:
+                    f.write(text)
+        return
     stale = False
     for rel, text in outputs().items():
         path = os.path.join(ROOT, rel)

@@ -1,4 +1,4 @@
--- Upgrade source: 0.1.0 to 0.2.0 (tools/generate.py expands the --@ directives).
+-- Upgrade source: 0.1.0 to 0.2.0, as released (history: the committed holdings--0.1.0--0.2.0.sql is what ships; this file no longer builds, as the install sources moved on).
 -- scripts/test-upgrade checks that the result equals a fresh 0.2.0 install.
 
 -- Lineage: user_edit, the lineage functions and triggers.

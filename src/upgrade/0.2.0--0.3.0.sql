@@ -1,0 +1,5 @@
+-- Upgrade source: 0.2.0 to 0.3.0 (tools/generate.py expands the --@ directives).
+-- scripts/test-dump checks that the result equals a fresh 0.3.0 install.
+
+-- Functions whose body changed (same signature).
+--@changed-functions
