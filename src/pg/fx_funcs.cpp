@@ -47,7 +47,7 @@ extern "C" Datum holdings_fx_rate(PG_FUNCTION_ARGS) {
     CurrencyCode to = currency_argument(PG_GETARG_TEXT_PP(1));
     DateADT day = PG_GETARG_DATEADT(2);
     if (from == to) return DirectFunctionCall1(int4_numeric, Int32GetDatum(1));
-    const holdings::RateTable& table = current_rate_table();
+    const holdings::RateTable& table = current_rate_table(from, to);
     const holdings::Rate* from_rate = nullptr;
     const holdings::Rate* to_rate = nullptr;
     run_core([&] {
@@ -63,7 +63,7 @@ extern "C" Datum holdings_fx_convert(PG_FUNCTION_ARGS) {
     CurrencyCode to = currency_argument(PG_GETARG_TEXT_PP(1));
     DateADT day = PG_GETARG_DATEADT(2);
     if (h->currency == to) return holding_datum(*h);
-    const holdings::RateTable& table = current_rate_table();
+    const holdings::RateTable& table = current_rate_table(h->currency, to);
     Holding r;
     run_core([&] { r = holdings::convert(*h, to, day, table); });
     return holding_datum(r);
@@ -242,10 +242,7 @@ namespace {
 // Compacts the state and values it in the report currency.
 holdings::Decomposition decompose_state(LevelSeries* s) {
     compact(s);
-    const holdings::RateTable* table = nullptr;
-    if (s->currency != s->report) table = &current_rate_table();
-    static const holdings::RateTable kNoRates{"", nullptr, 0};
-    const holdings::RateTable& rates = table != nullptr ? *table : kNoRates;
+    const holdings::RateTable& rates = rates_for(s->currency, s->report);
     holdings::Decomposition d{};
     run_core([&] { d = holdings::decompose(s->items, s->count, s->currency, s->report, rates); });
     return d;

@@ -67,7 +67,8 @@ extern "C" Datum holdings_sum_in_accum(PG_FUNCTION_ARGS) {
         raise_target_changed();
     }
     // The rate set is loaded (SPI) outside run_core, and only when a row needs it.
-    const holdings::RateTable* table = row->currency == state->target ? nullptr : &current_rate_table();
+    const holdings::RateTable* table =
+        row->currency == state->target ? nullptr : &current_rate_table(row->currency, state->target);
     holdings::Raw128 next = state->sum;
     CurrencyCode target = state->target;
     run_core([&] {

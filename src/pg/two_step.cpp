@@ -225,8 +225,7 @@ holdings::Decomposition decompose_levels(FunctionCallInfo fcinfo, CurrencyCode* 
     LevelsView view = levels_argument(fcinfo, 0);
     *report = currency_argument(PG_GETARG_TEXT_PP(1));
     DatedLevel* items = levels_array(view);
-    static const holdings::RateTable kNoRates{"", nullptr, 0};
-    const holdings::RateTable* rates = view.currency != *report ? &current_rate_table() : &kNoRates;
+    const holdings::RateTable* rates = &rates_for(view.currency, *report);
     CurrencyCode from = view.currency, to = *report;
     holdings::Decomposition d{};
     run_core([&] { d = holdings::decompose(items, view.count, from, to, *rates); });
