@@ -6,6 +6,8 @@
 
 #include "glue.hpp"
 
+#include "fx_cache.hpp"
+
 namespace holdings_pg {
 
 template <typename Item>
@@ -117,6 +119,42 @@ inline bool same_code(text* t, holdings::CurrencyCode code) {
     // letter can match one.
     return holdings::pack_code(static_cast<char>(c[0] & 0xDF), static_cast<char>(c[1] & 0xDF),
                                static_cast<char>(c[2] & 0xDF)) == code;
+}
+
+// The report currency of an aggregate's row: never NULL (22004).
+inline void check_report_not_null(FunctionCallInfo fcinfo, int n) {
+    if (PG_ARGISNULL(n))
+        ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED), errmsg("report currency must not be null")));
+}
+
+// The report currency stays the same for every row and partial state of a group (22023).
+inline void check_same_report(bool same, const char* what = "report currency") {
+    if (!same)
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("%s must be the same for every row of a group", what)));
+}
+
+// Every row and partial state of a group shares the positions' currency
+// (22U01) and the report currency.
+template <typename Item>
+void check_group(const DatedSeries<Item>* s, holdings::CurrencyCode currency, bool same_report) {
+    if (currency != s->currency) {
+        holdings::CurrencyCode a = s->currency, b = currency;
+        run_core([&] { holdings::fail_currency_mismatch(a, b); });
+    }
+    check_same_report(same_report);
+}
+
+// The final step: compacts the state and values it in the report currency at
+// the rates it needs (none when the positions are in the report currency),
+// with decompose(items, count, currency, report, rates) from the core.
+template <typename Result, typename Item, typename Decompose>
+Result decompose_state(DatedSeries<Item>* s, Decompose decompose) {
+    compact(s);
+    const holdings::RateTable& rates = rates_for(s->currency, s->report);
+    Result r{};
+    run_core([&] { r = decompose(s->items, s->count, s->currency, s->report, rates); });
+    return r;
 }
 
 }  // namespace holdings_pg

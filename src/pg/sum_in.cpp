@@ -5,6 +5,7 @@
 #include "glue.hpp"
 
 #include "aggregates.hpp"
+#include "dated_series.hpp"
 #include "fx_cache.hpp"
 
 using holdings::CurrencyCode;
@@ -28,20 +29,7 @@ struct ConvertedSum {
     std::uint32_t reserved;
 };
 
-// Whether a text argument names `code` (case-insensitively) without a table
-// lookup: the per-row check that the target currency does not change.
-bool names_code(text* t, CurrencyCode code) {
-    if (VARSIZE_ANY_EXHDR(t) != 3) return false;
-    const char* c = VARDATA_ANY(t);
-    return holdings::pack_code(static_cast<char>(c[0] & 0xDF), static_cast<char>(c[1] & 0xDF),
-                               static_cast<char>(c[2] & 0xDF)) == code;
-}
-
-[[noreturn]] void raise_target_changed() {
-    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                    errmsg("sum_in: the target currency must be the same for every row of a group")));
-    pg_unreachable();
-}
+void check_target(bool same) { check_same_report(same, "sum_in: the target currency"); }
 
 }  // namespace
 
@@ -63,8 +51,8 @@ extern "C" Datum holdings_sum_in_accum(PG_FUNCTION_ARGS) {
         CurrencyCode target = currency_argument(PG_GETARG_TEXT_PP(2));
         state = static_cast<ConvertedSum*>(MemoryContextAllocZero(context, sizeof(ConvertedSum)));
         state->target = target;
-    } else if (!names_code(PG_GETARG_TEXT_PP(2), state->target)) {
-        raise_target_changed();
+    } else {
+        check_target(same_code(PG_GETARG_TEXT_PP(2), state->target));
     }
     // The rate set is loaded (SPI) outside run_core, and only when a row needs it.
     const holdings::RateTable* table =
@@ -93,7 +81,7 @@ extern "C" Datum holdings_sum_in_combine(PG_FUNCTION_ARGS) {
         *into = *other;
         PG_RETURN_POINTER(into);
     }
-    if (into->target != other->target) raise_target_changed();
+    check_target(into->target == other->target);
     holdings::Raw128 next = into->sum;
     holdings::int128 add = other->sum.get();
     run_core([&] { next.set(holdings::checked_add(next.get(), add)); });
