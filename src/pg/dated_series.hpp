@@ -145,6 +145,38 @@ void check_group(const DatedSeries<Item>* s, holdings::CurrencyCode currency, bo
     check_same_report(same_report);
 }
 
+// The combine step of an aggregate whose state is a DatedSeries: the NULL
+// cases, the group checks, then the items of `other` appended and compacted.
+template <typename Item>
+Datum combine_dated(FunctionCallInfo fcinfo, const char* name) {
+    MemoryContext context = aggregate_context(fcinfo, name);
+    auto* into = state_arg<DatedSeries<Item>>(fcinfo, 0);
+    auto* other = state_arg<DatedSeries<Item>>(fcinfo, 1);
+    if (other == nullptr) {
+        if (into == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(into);
+    }
+    if (into == nullptr) into = new_dated_series<Item>(context, other->currency, other->report, other->count);
+    check_group(into, other->currency, into->report == other->report);
+    append_series(into, other);
+    PG_RETURN_POINTER(into);
+}
+
+// The serial step of a DatedSeries state: compacted, then the positions' and
+// the report currency and the item count (4 bytes each), then each item as
+// send_item(buf, item) writes it, dates ascending.
+template <typename Item, typename SendItem>
+Datum serialize_dated(FunctionCallInfo fcinfo, const char* name, SendItem send_item) {
+    auto* s = reinterpret_cast<DatedSeries<Item>*>(PG_GETARG_POINTER(0));
+    compact(s);
+    return serialized_state(fcinfo, name, [s, &send_item](StringInfo buf) {
+        pq_sendint32(buf, s->currency);
+        pq_sendint32(buf, s->report);
+        pq_sendint32(buf, s->count);
+        for (uint32 i = 0; i < s->count; ++i) send_item(buf, s->items[i]);
+    });
+}
+
 // The final step: compacts the state and values it in the report currency at
 // the rates it needs (none when the positions are in the report currency),
 // with decompose(items, count, currency, report, rates) from the core.

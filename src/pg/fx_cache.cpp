@@ -347,14 +347,10 @@ void make_room(const Entry& keep, std::size_t rates) {
     }
 }
 
-// A new entry with the set's tolerance and no currency loaded yet, built in a
-// context under the current one and moved under TopMemoryContext when complete.
-void start_entry(Entry& e, const char* name, const Version& version, Oid user, uint64 snapshot_serial) {
-    int32 max_gap = set_tolerance(name);
-    std::size_t capacity = holdings::currency_count();
-    MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "holdings rate set", ALLOCSET_SMALL_SIZES);
-    auto* codes = static_cast<CurrencyCode*>(MemoryContextAlloc(context, sizeof(CurrencyCode) * capacity));
-    auto* series = static_cast<RateSeries*>(MemoryContextAlloc(context, sizeof(RateSeries) * capacity));
+// Makes `e` the entry of a complete context: the name copied into it, the
+// context moved under TopMemoryContext (until then an error frees it).
+void adopt(Entry& e, MemoryContext context, const char* name, const Version& version, Oid user,
+           uint64 snapshot_serial, RateSeries* series, std::size_t series_count, int32 max_gap) {
     char* stored_name = MemoryContextStrdup(context, name);
     MemoryContextSetParent(context, TopMemoryContext);
     e = Entry{};
@@ -363,11 +359,22 @@ void start_entry(Entry& e, const char* name, const Version& version, Oid user, u
     e.version = version;
     e.user = user;
     e.snapshot_serial = snapshot_serial;
-    e.asked_codes = codes;
     e.series = series;
     e.last_used = ++use_clock;
-    e.table = RateTable{stored_name, series, 0};
+    e.table = RateTable{stored_name, series, series_count};
     e.table.max_gap_days = max_gap;
+}
+
+// A new entry with the set's tolerance and no currency loaded yet, built in a
+// context under the current one and moved under TopMemoryContext when complete.
+void start_entry(Entry& e, const char* name, const Version& version, Oid user, uint64 snapshot_serial) {
+    int32 max_gap = set_tolerance(name);
+    std::size_t capacity = holdings::currency_count();
+    MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "holdings rate set", ALLOCSET_SMALL_SIZES);
+    auto* codes = static_cast<CurrencyCode*>(MemoryContextAlloc(context, sizeof(CurrencyCode) * capacity));
+    auto* series = static_cast<RateSeries*>(MemoryContextAlloc(context, sizeof(RateSeries) * capacity));
+    adopt(e, context, name, version, user, snapshot_serial, series, 0, max_gap);
+    e.asked_codes = codes;
 }
 
 // Whether the entry has loaded a currency (USD needs no rates).
@@ -442,20 +449,9 @@ void load_all(Entry& e, const char* name, const Version& version, Oid user, uint
         std::size_t offset = static_cast<std::size_t>(read.series[i].dates - read.dates);
         series[i] = RateSeries{read.series[i].currency, dates + offset, rates + offset, read.series[i].count};
     }
-    char* stored_name = MemoryContextStrdup(context, name);
-    MemoryContextSetParent(context, TopMemoryContext);
-    e = Entry{};
-    e.context = context;
-    e.name = stored_name;
-    e.version = version;
-    e.user = user;
-    e.snapshot_serial = snapshot_serial;
+    adopt(e, context, name, version, user, snapshot_serial, series, read.series_count, max_gap);
     e.rates = read.kept;
     e.all_loaded = true;
-    e.series = series;
-    e.last_used = ++use_clock;
-    e.table = RateTable{stored_name, series, read.series_count};
-    e.table.max_gap_days = max_gap;
 }
 
 Entry* find_entry(const char* name) {

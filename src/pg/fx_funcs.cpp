@@ -80,11 +80,8 @@ extern "C" Datum holdings_fx_convert(PG_FUNCTION_ARGS) {
 
 extern "C" Datum holdings_net_selling_accum(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "net_selling_accum");
-    auto* span = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSpan*>(PG_GETARG_POINTER(0));
-    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) {
-        if (span == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(span);
-    }
+    auto* span = state_arg<LevelSpan>(fcinfo);
+    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) return unchanged_state(fcinfo);
     const Holding* row = arg_holding(fcinfo, 1);
     DateADT day = PG_GETARG_DATEADT(2);
     if (span == nullptr) {
@@ -103,32 +100,28 @@ extern "C" Datum holdings_net_selling_combine(PG_FUNCTION_ARGS) {
 // Serialized: currency, first date, last date (4 bytes each), then the first
 // and last levels as high and low 8-byte halves.
 extern "C" Datum holdings_net_selling_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "net_selling_serialize");
-    const auto* span = reinterpret_cast<const LevelSpan*>(PG_GETARG_POINTER(0));
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, span->currency);
-    pq_sendint32(&buf, static_cast<uint32>(span->first_date));
-    pq_sendint32(&buf, static_cast<uint32>(span->last_date));
-    send_raw128(&buf, span->first_level);
-    send_raw128(&buf, span->last_level);
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    const auto* span = state_arg<const LevelSpan>(fcinfo);
+    return serialized_state(fcinfo, "net_selling_serialize", [span](StringInfo buf) {
+        pq_sendint32(buf, span->currency);
+        pq_sendint32(buf, static_cast<uint32>(span->first_date));
+        pq_sendint32(buf, static_cast<uint32>(span->last_date));
+        send_raw128(buf, span->first_level);
+        send_raw128(buf, span->last_level);
+    });
 }
 
 extern "C" Datum holdings_net_selling_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "net_selling_deserialize");
-    bytea* bytes = PG_GETARG_BYTEA_PP(0);
-    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
-    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
+    StateBytes in = state_bytes(fcinfo);
     auto* span = static_cast<LevelSpan*>(MemoryContextAllocZero(context, sizeof(LevelSpan)));
     // Validated in the core (currency, dates, levels, length): 22P03 otherwise.
-    run_core([&] { *span = holdings::decode_level_span(data, len); });
+    run_core([&] { *span = holdings::decode_level_span(in.data, in.len); });
     PG_RETURN_POINTER(span);
 }
 
 extern "C" Datum holdings_net_selling_final(PG_FUNCTION_ARGS) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-    const auto* span = reinterpret_cast<const LevelSpan*>(PG_GETARG_POINTER(0));
+    const auto* span = state_arg<const LevelSpan>(fcinfo);
+    if (span == nullptr) PG_RETURN_NULL();
     Holding r;
     run_core([&] { r = holdings::level_span_net_selling(*span); });
     return holding_datum(r);
@@ -198,11 +191,8 @@ using LevelSeries = DatedSeries<DatedLevel>;
 template <typename ReportOf, typename SameReport>
 Datum levels_accum(FunctionCallInfo fcinfo, ReportOf report_of, SameReport same_report) {
     MemoryContext context = aggregate_context(fcinfo, "fx_levels_accum");
-    auto* s = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
-    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) {
-        if (s == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(s);
-    }
+    auto* s = state_arg<LevelSeries>(fcinfo);
+    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) return unchanged_state(fcinfo);
     check_report_not_null(fcinfo, 3);
     const Holding* row = arg_holding(fcinfo, 1);
     DateADT day = PG_GETARG_DATEADT(2);
@@ -243,42 +233,23 @@ extern "C" Datum holdings_fx_levels_accum(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum holdings_fx_levels_combine(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "fx_levels_combine");
-    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
-    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(1));
-    if (other == nullptr) {
-        if (into == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(into);
-    }
-    if (into == nullptr) into = new_dated_series<DatedLevel>(context, other->currency, other->report, other->count);
-    check_group(into, other->currency, into->report == other->report);
-    append_series(into, other);
-    PG_RETURN_POINTER(into);
+    return combine_dated<DatedLevel>(fcinfo, "fx_levels_combine");
 }
 
 // Serialized: currency, report currency, count (4 bytes each), then per date:
 // the date (4 bytes) and the level as high and low 8-byte halves.
 extern "C" Datum holdings_fx_levels_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "fx_levels_serialize");
-    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
-    compact(s);
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, s->currency);
-    pq_sendint32(&buf, s->report);
-    pq_sendint32(&buf, s->count);
-    for (uint32 i = 0; i < s->count; ++i) {
-        pq_sendint32(&buf, static_cast<uint32>(s->items[i].date));
-        send_raw128(&buf, s->items[i].level);
-    }
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    return serialize_dated<DatedLevel>(fcinfo, "fx_levels_serialize", [](StringInfo buf, const DatedLevel& item) {
+        pq_sendint32(buf, static_cast<uint32>(item.date));
+        send_raw128(buf, item.level);
+    });
 }
 
 extern "C" Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "fx_levels_deserialize");
-    bytea* bytes = PG_GETARG_BYTEA_PP(0);
-    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
-    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
+    StateBytes in = state_bytes(fcinfo);
+    const unsigned char* data = in.data;
+    std::size_t len = in.len;
     // The header is checked (currencies, count >= 1, exact length) before the
     // count sizes an allocation; then every item (ascending dates, levels).
     holdings::LevelsHeader header{};

@@ -29,6 +29,8 @@ struct ConvertedSum {
     std::uint32_t reserved;
 };
 
+constexpr char kTargetChanged[] = "sum_in: the target currency must be the same for every row of a group";
+
 void check_target(bool same) { check_same_report(same, "sum_in: the target currency"); }
 
 }  // namespace
@@ -36,12 +38,9 @@ void check_target(bool same) { check_same_report(same, "sum_in: the target curre
 // Transition: converts the row (same currency: as is) and adds it.
 extern "C" Datum holdings_sum_in_accum(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "sum_in_accum");
-    auto* state = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<ConvertedSum*>(PG_GETARG_POINTER(0));
+    auto* state = state_arg<ConvertedSum>(fcinfo);
     // A NULL holding or date is skipped, like NULLs in sum().
-    if (PG_ARGISNULL(1) || PG_ARGISNULL(3)) {
-        if (state == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(state);
-    }
+    if (PG_ARGISNULL(1) || PG_ARGISNULL(3)) return unchanged_state(fcinfo);
     if (PG_ARGISNULL(2))
         ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
                         errmsg("sum_in: the target currency must not be null")));
@@ -69,35 +68,20 @@ extern "C" Datum holdings_sum_in_accum(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum holdings_sum_in_combine(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "sum_in_combine");
-    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<ConvertedSum*>(PG_GETARG_POINTER(0));
-    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<ConvertedSum*>(PG_GETARG_POINTER(1));
-    if (other == nullptr) {
-        if (into == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(into);
-    }
-    if (into == nullptr) {
-        into = static_cast<ConvertedSum*>(MemoryContextAlloc(context, sizeof(ConvertedSum)));
-        *into = *other;
-        PG_RETURN_POINTER(into);
-    }
-    check_target(into->target == other->target);
-    holdings::Raw128 next = into->sum;
-    holdings::int128 add = other->sum.get();
-    run_core([&] { next.set(holdings::checked_add(next.get(), add)); });
-    into->sum = next;
-    PG_RETURN_POINTER(into);
+    return combine_fixed_states<ConvertedSum>(fcinfo, "sum_in_combine", [](ConvertedSum& into,
+                                                                          const ConvertedSum& other) {
+        if (into.target != other.target) holdings::fail(holdings::ErrorKind::invalid_argument, kTargetChanged);
+        into.sum.set(holdings::checked_add(into.sum.get(), other.sum.get()));
+    });
 }
 
 // Serialized: the target currency (4 bytes), then the sum as high and low 8-byte halves.
 extern "C" Datum holdings_sum_in_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "sum_in_serialize");
-    const auto* state = reinterpret_cast<const ConvertedSum*>(PG_GETARG_POINTER(0));
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, state->target);
-    send_raw128(&buf, state->sum);
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    const auto* state = state_arg<const ConvertedSum>(fcinfo);
+    return serialized_state(fcinfo, "sum_in_serialize", [state](StringInfo buf) {
+        pq_sendint32(buf, state->target);
+        send_raw128(buf, state->sum);
+    });
 }
 
 extern "C" Datum holdings_sum_in_deserialize(PG_FUNCTION_ARGS) {
