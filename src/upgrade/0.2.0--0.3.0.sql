@@ -3,3 +3,7 @@
 
 -- Functions whose body changed (same signature).
 --@changed-functions
+
+-- Privileges (issue 18): PUBLIC no longer executes the journal's machinery,
+-- the loaders or the parsers.
+--@include src/install/96_privileges.sql
