@@ -9,6 +9,8 @@ CREATE EXTENSION holdings;
 RESET client_min_messages;
 CREATE ROLE sec_eve LOGIN;
 GRANT USAGE ON SCHEMA holdings TO sec_eve;
+-- What an analyst gets (docs/bi-and-etl.md): read access to every table.
+GRANT SELECT ON ALL TABLES IN SCHEMA holdings TO sec_eve;
 CREATE TABLE public.before_attack AS
 SELECT (SELECT count(*) FROM holdings.user_edit) AS journal_rows,
        (SELECT count(*) FROM holdings.fx_rate) AS rates,
