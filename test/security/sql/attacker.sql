@@ -15,7 +15,8 @@ CREATE TABLE public.before_attack AS
 SELECT (SELECT count(*) FROM holdings.user_edit) AS journal_rows,
        (SELECT count(*) FROM holdings.fx_rate) AS rates,
        (SELECT xmin::text FROM holdings.fx_rate_version) AS rate_version,
-       holdings.fx_rate('JPY', 'USD', '2024-06-28') AS jpy_usd;
+       holdings.fx_rate('JPY', 'USD', '2024-06-28') AS jpy_usd,
+       holdings.latest_complete_month() AS latest_month;
 GRANT SELECT ON public.before_attack TO PUBLIC;
 \c - sec_eve
 -- 1. The extension owner's privileges through lineage_record and a cast the
@@ -61,7 +62,9 @@ CREATE TEMP TABLE fx_rate (LIKE holdings.fx_rate);
 INSERT INTO pg_temp.fx_rate (rate_set, currency, as_of, per_usd, source_id, shipped)
 SELECT rate_set, currency, as_of, per_usd * 2, source_id, shipped FROM holdings.fx_rate;
 CREATE TEMP TABLE rate_set (LIKE holdings.rate_set);
-SELECT holdings.fx_rate('JPY', 'USD', '2024-06-28') = jpy_usd AS same_rate FROM public.before_attack;
+SELECT holdings.fx_rate('JPY', 'USD', '2024-06-28') = jpy_usd AS same_rate,
+       holdings.latest_complete_month() = latest_month AS same_month  -- pg_temp.position is empty
+  FROM public.before_attack;
 \c - postgres
 SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = 'sec_eve';
 SELECT (SELECT count(*) FROM holdings.user_edit) = b.journal_rows AS journal_unchanged,
