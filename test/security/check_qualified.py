@@ -49,16 +49,22 @@ CREATE_NAME = re.compile(r'\b(?:FUNCTION|AGGREGATE|PROCEDURE|TABLE|VIEW|TYPE|IND
                          r'(?:IF\s+(?:NOT\s+)?EXISTS\s+)?([A-Za-z_@][\w@.]*)\s*\(', re.I)
 
 
+def blank(text):
+    """text with every character but newlines turned into a space (same length)."""
+    return re.sub(r'[^\n]', ' ', text)
+
+
 def strip(sql):
-    """SQL with string literals, dollar-quoted bodies and comments blanked; yields
-    (code, bodies) where bodies are the dollar-quoted texts."""
+    """(code, bodies): sql with comments, string literals and dollar-quoted
+    texts blanked (same length, so positions and lines still match sql), and
+    the dollar-quoted texts themselves."""
     out, bodies, i, n = [], [], 0, len(sql)
     while i < n:
         c = sql[i]
         if sql.startswith('--', i):
             j = sql.find('\n', i)
             j = n if j < 0 else j
-            out.append(' ' * (j - i))
+            out.append(blank(sql[i:j]))
             i = j
         elif c == "'":
             j = i + 1
@@ -68,7 +74,7 @@ def strip(sql):
                     break
                 j += 2
             j = n if j < 0 else j + 1
-            out.append("''" + '\n' * sql.count('\n', i, j))
+            out.append("'" + blank(sql[i + 1:j - 1]) + "'")
             i = j
         elif c == '$':
             m = re.match(r'\$([A-Za-z_][A-Za-z_0-9]*)?\$', sql[i:])
@@ -77,7 +83,7 @@ def strip(sql):
                 j = sql.find(tag, i + len(tag))
                 j = n if j < 0 else j
                 bodies.append(sql[i + len(tag):j])
-                out.append(' $body$ ' + '\n' * sql.count('\n', i, j))
+                out.append(tag + blank(sql[i + len(tag):j]) + (tag if j < n else ''))
                 i = j + len(tag)
             else:
                 out.append(c)
@@ -92,6 +98,9 @@ def calls(code):
     """Unqualified names followed by "(" that are not syntax."""
     found = []
     for m in re.finditer(r'(?<![\w.@"$])([A-Za-z_][\w]*)\s*\(', code):
+        # "AS alias (column, ...)" names columns; it calls nothing.
+        if re.search(r'\bAS\s+$', code[max(0, m.start() - 8):m.start()], re.I):
+            continue
         if m.group(1).lower() not in SYNTAX:
             found.append((m.start(), m.group(1)))
     return found
