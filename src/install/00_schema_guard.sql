@@ -5,7 +5,8 @@
 -- script would call with the installer's privileges (CVE-2023-39417 class).
 -- Every name in the scripts is qualified, and, as a second wall, the install
 -- refuses a schema owned by a role other than the installer or a superuser,
--- or holding any object owned by such a role. A schema that CREATE EXTENSION
+-- or holding any object owned by such a role (ALTER EXTENSION UPDATE checks
+-- the same before it changes anything). A schema that CREATE EXTENSION
 -- made itself is owned by the installer and empty, and passes.
 DO $guard$
 DECLARE
