@@ -257,27 +257,53 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_replay_pending() IS
     'Replays every row of user_edit its table does not show (after a restore that fired no trigger); returns the number replayed, raises if one cannot be';
 
--- After ALTER TABLE of user_edit (pg_restore --disable-triggers re-enabling
--- its triggers after the COPY): replays what the COPY wrote. Runs as the role
--- that altered user_edit (its owner or a superuser); other ALTER TABLEs cost
--- one look at the command list.
+-- After every ALTER TABLE (ddl_command_end), outside the release scripts:
+--   * of user_edit, with its replay trigger on again (pg_restore
+--     --disable-triggers re-enabling it after the COPY): replays what was
+--     written while it was off (lineage_replay_pending), and sets the trigger
+--     back to ALWAYS (ENABLE TRIGGER ALL makes it ORIGIN);
+--   * of a tracked table whose lineage triggers are not all ENABLE ALWAYS any
+--     more (DISABLE TRIGGER, ENABLE [REPLICA] TRIGGER): refused, 55000, since
+--     the writes would not be journalled and a restore would lose them.
+-- Runs as the role that altered the table (its owner or a superuser); any
+-- other ALTER TABLE costs one look at the command list.
 CREATE FUNCTION @extschema@.lineage_replay_after_alter() RETURNS event_trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+    r record;
+    state "char";
 BEGIN
     IF @extschema@.lineage_in_release_script() THEN
         RETURN;
     END IF;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_event_trigger_ddl_commands() c
-                WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
-                  AND c.objid OPERATOR(pg_catalog.=) '@extschema@.user_edit'::pg_catalog.regclass) THEN
-        PERFORM @extschema@.lineage_replay_pending();
-    END IF;
+    FOR r IN SELECT DISTINCT c.objid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+              WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+    LOOP
+        IF r.objid OPERATOR(pg_catalog.=) '@extschema@.user_edit'::pg_catalog.regclass THEN
+            SELECT g.tgenabled INTO state FROM pg_catalog.pg_trigger g
+             WHERE g.tgrelid OPERATOR(pg_catalog.=) r.objid AND g.tgname OPERATOR(pg_catalog.=) 'user_edit_replay';
+            IF state IS NOT NULL AND state OPERATOR(pg_catalog.<>) 'D' THEN
+                PERFORM @extschema@.lineage_replay_pending();
+                IF state OPERATOR(pg_catalog.<>) 'A' THEN
+                    ALTER TABLE @extschema@.user_edit ENABLE ALWAYS TRIGGER user_edit_replay;
+                END IF;
+            END IF;
+        ELSIF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+                       WHERE g.tgrelid OPERATOR(pg_catalog.=) r.objid
+                         AND g.tgname OPERATOR(pg_catalog.=) ANY ('{lineage_mark,lineage_record,lineage_no_truncate}'::pg_catalog.name[])
+                         AND g.tgenabled OPERATOR(pg_catalog.<>) 'A')
+              AND @extschema@.lineage_tracked(r.objid::pg_catalog.regclass) THEN
+            RAISE EXCEPTION 'the lineage triggers of % must stay enabled (ENABLE ALWAYS)', r.objid::pg_catalog.regclass
+                USING ERRCODE = 'object_not_in_prerequisite_state',
+                      HINT = 'Writes to the extension''s tables are journalled in holdings.user_edit, so that a dump keeps them; without the triggers a restore would lose them.';
+        END IF;
+    END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_replay_after_alter() IS
-    'Event trigger: after an ALTER TABLE of user_edit (a restore re-enabling its triggers), replays the rows its table does not show';
+    'Event trigger: after an ALTER TABLE of user_edit (a restore re-enabling its triggers) replays what its tables do not show; refuses to disable the lineage triggers of a tracked table';
 
 CREATE TRIGGER user_edit_replay AFTER INSERT ON @extschema@.user_edit
     REFERENCING NEW TABLE AS added
@@ -289,7 +315,7 @@ CREATE EVENT TRIGGER holdings_lineage_replay ON ddl_command_end WHEN TAG IN ('AL
     EXECUTE FUNCTION @extschema@.lineage_replay_after_alter();
 ALTER EVENT TRIGGER holdings_lineage_replay ENABLE ALWAYS;
 COMMENT ON EVENT TRIGGER holdings_lineage_replay IS
-    'holdings: replays user_edit after a restore that wrote it with its triggers disabled (pg_restore --disable-triggers)';
+    'holdings: replays user_edit after a restore that wrote it with its triggers disabled (pg_restore --disable-triggers); keeps the lineage triggers of the extension''s tables enabled';
 
 -- Nobody but the extension's owner (and superusers) may run, or attach to a
 -- table, the trigger functions and the machinery; the triggers the extension
