@@ -4,13 +4,14 @@
   test/lineage/lineage_check.py dump      every extension table x {insert, update of a shipped
                                           row, delete of a shipped row, loader revision}, plus
                                           a swap of two countries' alpha3 through a temporary
-                                          value and an update under session_replication_role =
-                                          replica, x dumps restored into fresh databases: custom
-                                          (pg_restore, pg_restore -j 2, pg_restore as a replica
-                                          session), directory (-j 2), plain (psql -1), plain
-                                          --inserts (psql, one transaction per row, and psql -1),
-                                          schema-only then data-only (with and without
-                                          --disable-triggers); every row compared with the source
+                                          value, a holder revised after its position, and an
+                                          update under session_replication_role = replica, x
+                                          dumps restored into fresh databases: custom (pg_restore,
+                                          pg_restore -j 2, schema-only then data-only: plain, with
+                                          --disable-triggers, in a replica session), directory
+                                          (-j 2), plain (psql -1), plain --inserts (psql, one
+                                          transaction per row, and psql -1); every row compared
+                                          with the source
   test/lineage/lineage_check.py upgrade   0.1.0 + user changes + ALTER EXTENSION UPDATE against a
                                           fresh install + the same changes: schema (pg_dump
                                           --binary-upgrade of the extension's objects, normalized),
@@ -317,8 +318,11 @@ def dump_matrix():
         ('custom', ['pg_dump', '-Fc', '-d', src, '-f', custom], [
             ('pg_restore', [(['pg_restore', '--exit-on-error', '-d', '{db}', custom], None)]),
             ('pg_restore -j 2', [(['pg_restore', '--exit-on-error', '-j', '2', '-d', '{db}', custom], None)]),
-            ('pg_restore, session_replication_role = replica',
-             [(['pg_restore', '--exit-on-error', '-d', '{db}', custom], replica)]),
+            # The data in a replica session (CREATE EXTENSION is not run as one: the rate
+            # cache's replica row trigger would rewrite fx_rate_version once per shipped rate).
+            ('pg_restore --schema-only, then --data-only in a replica session',
+             [(['pg_restore', '--exit-on-error', '--schema-only', '-d', '{db}', custom], None),
+              (['pg_restore', '--exit-on-error', '--data-only', '-d', '{db}', custom], replica)]),
             ('pg_restore --schema-only, then --data-only',
              [(['pg_restore', '--exit-on-error', '--schema-only', '-d', '{db}', custom], None),
               (['pg_restore', '--exit-on-error', '--data-only', '-d', '{db}', custom], None)]),
@@ -343,6 +347,9 @@ def dump_matrix():
     for fmt, dump_cmd, restore_list in restores:
         run(*dump_cmd)
         for how, steps in restore_list:
+            # LINEAGE_RESTORES=text runs only the restores whose label contains it (by hand).
+            if os.environ.get('LINEAGE_RESTORES', '') not in '%s/%s' % (fmt, how):
+                continue
             dst = 'lineage_dst'
             fresh_db(dst)
             nrestores += 1
@@ -356,6 +363,9 @@ def dump_matrix():
             check(True, '%s dump restored with %s' % (fmt, how))
             compare(before, snapshot(dst), '%s/%s' % (fmt, how))
             with connect(dst) as c:
+                state = c.execute("SELECT tgenabled FROM pg_trigger WHERE tgrelid = 'holdings.user_edit'::regclass "
+                                  "AND tgname = 'user_edit_replay'").fetchone()
+                check(state == ('A',), '%s/%s: the replay trigger is ENABLE ALWAYS again' % (fmt, how), str(state))
                 for t, q in PROBES.items():
                     got = probe(c, q)
                     check(got == probes_before[t], '%s/%s: the changed rows of %s are the user\'s' % (fmt, how, t),
