@@ -83,7 +83,7 @@ CREATE FUNCTION @extschema@.lineage_replaying() RETURNS boolean
 AS $fn$
     SELECT coalesce(current_setting('holdings_lineage.replaying', true), '') = 'on'
 $fn$;
-COMMENT ON FUNCTION @extschema@.lineage_replaying() IS 'True while user_edit is being replayed into the tables (a restore)';
+COMMENT ON FUNCTION @extschema@.lineage_replaying() IS 'True while user_edit is being replayed into the tables (a restore); informational: the lineage triggers do not rely on it';
 
 -- Who can run the lineage functions, and as whom (issue 18): every trigger
 -- function below is revoked from PUBLIC (06_lineage_replay.sql), so no role
@@ -141,11 +141,23 @@ BEGIN
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     SELECT c.relname::text INTO STRICT tname FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) TG_RELID;
-    IF @extschema@.lineage_in_release_script() OR @extschema@.lineage_replaying() THEN
+    IF @extschema@.lineage_in_release_script() THEN
         RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' THEN
         old_key := @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(OLD));
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        new_key := @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(NEW));
+    END IF;
+    -- The replay's own write of a journal row (its key waits in the queue,
+    -- which only the replay, run by user_edit's owner, writes): not an edit.
+    -- (Not the holdings_lineage.replaying setting: any role can set that.)
+    IF EXISTS (SELECT 1 FROM @extschema@.lineage_replay_queue q
+                WHERE q.table_name = tname AND (q.key = new_key OR q.key = old_key)) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
         old_supersedes := OLD.shipped OR coalesce((SELECT e.supersedes_shipped FROM @extschema@.user_edit e
                                                     WHERE e.table_name = tname AND e.key = old_key), false);
     END IF;
@@ -153,7 +165,6 @@ BEGIN
         IF TG_OP = 'UPDATE' AND NEW.shipped THEN
             RETURN NULL;  -- a no-op update of a shipped row
         END IF;
-        new_key := @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(NEW));
         INSERT INTO @extschema@.user_edit AS e (table_name, key, row_data, supersedes_shipped)
         VALUES (tname, new_key, pg_catalog.to_jsonb(NEW),
                 TG_OP = 'UPDATE' AND new_key = old_key AND old_supersedes)

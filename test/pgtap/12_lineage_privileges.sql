@@ -6,7 +6,7 @@
 -- "fx_rate_version" that a restore then replayed. Each attempt must fail with
 -- 42501 and change nothing. (0.2.0 fails this file.)
 BEGIN;
-SELECT plan(20);
+SELECT plan(21);
 
 CREATE ROLE lineage_eve LOGIN NOSUPERUSER;
 DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO lineage_eve', current_database()); END $$;
@@ -101,9 +101,14 @@ SET ROLE lineage_writer;
 SELECT lives_ok($$INSERT INTO holdings.source (id, publisher, title, url)
                   VALUES ('lineage-test', 'Test', 'Test', 'https://example.org/test')$$,
     'a role granted INSERT on holdings.source writes it');
+SET holdings_lineage.replaying = on;  -- what the replay sets: the triggers do not trust it
+INSERT INTO holdings.source (id, publisher, title, url) VALUES ('lineage-test-2', 'Test', 'Test', 'https://example.org/test');
+RESET holdings_lineage.replaying;
 RESET ROLE;
 SELECT is((SELECT row_data ->> 'shipped' FROM holdings.user_edit WHERE table_name = 'source' AND key = '{lineage-test}'),
           'false', 'its write is journalled as the user''s, by the extension''s triggers');
+SELECT is((SELECT count(*)::int FROM holdings.user_edit WHERE table_name = 'source' AND key = '{lineage-test-2}'), 1,
+          'also when the role sets holdings_lineage.replaying itself');
 
 SELECT * FROM finish();
 ROLLBACK;
