@@ -30,7 +30,11 @@ void document_error(const char* what, int line, const std::string& why) {
 }
 
 void document_cut_short(const char* what, int line) {
-    document_error(what, line, "the document ends inside this line (no newline after it): it is incomplete");
+    fail(ErrorKind::invalid_text,
+         std::string(what) + ", line " + std::to_string(line) +
+             ": the document ends inside this line (no newline after it): it is incomplete",
+         "A complete file ends with a newline. psql's \\set NAME `cat FILE` drops it: pass :'NAME' || E'\\n', "
+         "or read the file with pg_read_file().");
 }
 
 std::string excerpt(std::string_view s) {

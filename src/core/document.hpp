@@ -43,7 +43,8 @@ bool read_document_line(const char* text, std::size_t len, std::size_t& pos, int
 // [[noreturn]] Error(invalid_text): "<what>, line N: why".
 [[noreturn]] void document_error(const char* what, int line, const std::string& why);
 
-// The standard complaint about a document that ends inside a line.
+// The standard complaint about a document that ends inside a line, with a hint
+// (psql's backquotes drop a file's final newline).
 [[noreturn]] void document_cut_short(const char* what, int line);
 
 // A cell quoted for a message: at most kExcerptBytes bytes, cut on a UTF-8

@@ -183,3 +183,14 @@ TEST(FxDocuments, StepsGiveTheSameRows) {
     ASSERT_EQ(c.size(), d.size());
     for (std::size_t i = 0; i < c.size(); ++i) EXPECT_STREQ(c[i].per_usd, d[i].per_usd);
 }
+
+// A document cut short says how psql users lose the final newline.
+TEST(FxDocuments, CutShortHasAHint) {
+    try {
+        h10(kH10Head + "2024-06-01,Japan,157.8600");
+        ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.hint(), "A complete file ends with a newline. psql's \\set NAME `cat FILE` drops it: pass :'NAME' || "
+                            "E'\\n', or read the file with pg_read_file().");
+    }
+}
