@@ -233,7 +233,8 @@ CHANGES = [
                                        "RESET session_replication_role"),
 
     ('position', 'loader revision', "SELECT count(*) FROM holdings.load_tic_mfh("
-                                    "E'\\tNov\\nCountry\\t2025\\n\\t------\\nJapan\\t1190\\n', 'atlantis-report')"),
+                                    "E'\\tNov\\nCountry\\t2025\\n\\t------\\nJapan\\t1190\\n"
+                                    "Department of the Treasury/Federal Reserve Board\\n', 'atlantis-report')"),
 ]
 
 # Which row each change leaves behind (or removes), to check it by name after a restore.
