@@ -173,8 +173,9 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 -- when fired on those two tables of the extension (42501 otherwise): attached
 -- by some role to a table of its own, it would take the version row's lock
 -- (blocking every writer of fx_rate while that role's transaction stays open)
--- and make every session reload its rates. Not executable by PUBLIC (firing a
--- trigger checks no EXECUTE privilege; creating one does).
+-- and make every session reload its rates. Not executable by PUBLIC
+-- (96_privileges.sql; firing a trigger checks no EXECUTE privilege, creating
+-- one does).
 CREATE FUNCTION @extschema@.fx_rate_changed() RETURNS trigger
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -194,7 +195,6 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger on fx_rate and rate_set only: moves fx_rate_version on after a change, so cached rate sets of older versions are not used';
-REVOKE EXECUTE ON FUNCTION @extschema@.fx_rate_changed() FROM PUBLIC;
 CREATE TRIGGER fx_rate_changed AFTER INSERT OR UPDATE OR DELETE ON @extschema@.fx_rate
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
 CREATE TRIGGER fx_rate_truncated AFTER TRUNCATE ON @extschema@.fx_rate
