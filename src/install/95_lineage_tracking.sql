@@ -8,4 +8,5 @@ SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
     '@extschema@.rate_set',
     '@extschema@.transaction', '@extschema@.position_vintage', '@extschema@.custody_holding',
     '@extschema@.treasury_yield', '@extschema@.fx_label', '@extschema@.country_currency',
-    '@extschema@.euro_adoption']) AS t;
+    '@extschema@.euro_adoption',
+    '@extschema@.data_release', '@extschema@.figure_vintage']) AS t;

@@ -1,5 +1,69 @@
 -- Upgrade source: 0.2.0 to 0.3.0 (tools/generate.py expands the --@ directives).
 -- scripts/test-dump checks that the result equals a fresh 0.3.0 install.
 
+-- Data releases, vintages of every figure table, the load lock, the one merge
+-- (new in 0.3.0).
+--@include src/install/44_data_release.sql
+
+-- Every figure points to its release (a fresh install has the column last, too).
+ALTER TABLE @extschema@.position ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.position.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.position_comparison ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.position_comparison.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.fx_rate ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.fx_rate.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.dollar_index ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.dollar_index.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.transaction ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.transaction.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.position_vintage ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.position_vintage.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.custody_holding ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.custody_holding.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.treasury_yield ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.treasury_yield.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+
+-- The loaders take the file's vintage, URL and name (new signatures) and go
+-- through load_check and load_merge; their 0.2.0 helpers are gone.
+DROP FUNCTION @extschema@.load_tic_form_s(text, text, boolean);
+DROP FUNCTION @extschema@.load_tic_slt_table3(text, text, boolean);
+DROP FUNCTION @extschema@.load_tic_slt_table5(text, text, boolean);
+DROP FUNCTION @extschema@.load_fred_series(text, text, boolean);
+DROP FUNCTION @extschema@.load_tic_mfh(text, text, boolean);
+DROP FUNCTION @extschema@.load_fed_h10_monthly(text, text, boolean);
+DROP FUNCTION @extschema@.load_ecb_rates(text, text, boolean);
+DROP FUNCTION @extschema@.load_positions(regclass, boolean);
+DROP FUNCTION @extschema@.load_apply(regclass, regclass, boolean);
+DROP FUNCTION @extschema@.check_tic_rows(text, jsonb);
+DROP FUNCTION @extschema@.check_source(text);
+--@create-functions load_tic_form_s load_tic_slt_table3 load_tic_slt_table5 load_fred_series load_tic_mfh load_fed_h10_monthly load_ecb_rates
+
 -- Functions whose body changed (same signature).
 --@changed-functions
+
+-- Loading the installed data files, and their freshness (new in 0.3.0).
+--@include src/install/49_data_files.sql
+
+-- The reference rows of 0.3.0 (sources, codes, labels, bank figures), merged
+-- under the lineage rules; then every shipped file through its loader (the
+-- figures 0.2.0 shipped adopt their release; newer ones replace them).
+--@release-data current new_
+SELECT @extschema@.lineage_apply_release('new_');
+--@shipped-data
+
+-- Foreign keys of the new columns and tables (a fresh install adds them in
+-- 90_constraints.sql), then the lineage rules on the new tables.
+ALTER TABLE @extschema@.data_release
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.figure_vintage
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id),
+    ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.position ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.position_comparison ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.position_vintage ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.transaction ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.custody_holding ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.treasury_yield ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.fx_rate ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.dollar_index ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+--@include src/install/95_lineage_tracking.sql
