@@ -83,6 +83,10 @@ CREATE TYPE @extschema@.load_release AS (
     dry_run boolean
 );
 COMMENT ON TYPE @extschema@.load_release IS 'Loader helper: the release being loaded (id, dataset, vintage) and whether the load is a dry run';
+COMMENT ON COLUMN @extschema@.load_release.id IS 'Release id (holdings.data_release.id)';
+COMMENT ON COLUMN @extschema@.load_release.source_id IS 'The dataset (a row of holdings.source)';
+COMMENT ON COLUMN @extschema@.load_release.vintage IS 'The release''s vintage';
+COMMENT ON COLUMN @extschema@.load_release.dry_run IS 'True: report only, write nothing';
 
 -- The extension's installed data files (<sharedir>/extension/holdings/, the
 -- official files of data/): the install and upgrade scripts load them.
@@ -199,7 +203,8 @@ COMMENT ON FUNCTION @extschema@.load_check(text, regclass, text[], text, text, t
 -- table of <t> is holdings.<t>_vintage if it exists, else figure_vintage;
 -- tables without release_id (reference tables, lineage_merge) have none, and
 -- there every differing shipped row is updated. r null: a release script's
--- merge of reference rows. Rows of target not staged are left alone.
+-- merge of rows without a release (reference tables, the bank figures of
+-- position: lineage_merge). Rows of target not staged are left alone.
 CREATE FUNCTION @extschema@.load_merge(target regclass, staging regclass, r @extschema@.load_release)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -223,15 +228,13 @@ DECLARE
     same text;
     fresh text;
     inserted bigint := 0;
+    any_new boolean;
     counts record;
 BEGIN
     IF target IS NULL OR staging IS NULL THEN
         RAISE EXCEPTION 'load_merge needs a target and a staging table' USING ERRCODE = 'null_value_not_allowed';
     END IF;
     has_release := EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = target AND a.attname = 'release_id' AND NOT a.attisdropped);
-    IF r IS NULL AND has_release THEN
-        RAISE EXCEPTION 'load_merge: table % needs a release (load_begin)', target;
-    END IF;
     IF has_release AND tname <> 'figure_vintage' AND tname NOT LIKE '%\_vintage' THEN
         vintage_table := coalesce(pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') || '.' || pg_catalog.quote_ident(tname || '_vintage')),
                                   '@extschema@.figure_vintage'::regclass);
@@ -283,8 +286,11 @@ BEGIN
         CASE WHEN has_release THEN 'LEFT JOIN @extschema@.data_release od ON od.id = t.release_id
                                     LEFT JOIN @extschema@.data_release nd ON nd.id = s.release_id' ELSE '' END)
         USING in_release, r.vintage;
-    -- Keys target lacks: inserted, unless the user deleted the shipped row (a release script).
-    fresh := format('FROM %s s WHERE NOT EXISTS (SELECT FROM %s t WHERE %s)', staging, target, on_key);
+    -- Keys target lacks: inserted, unless the user deleted the shipped row (a
+    -- release script). None when every staged row found its key (a reload).
+    EXECUTE format('SELECT (SELECT pg_catalog.count(*) FROM %s) > (SELECT pg_catalog.count(*) FROM %I)', staging, plan)
+        INTO any_new;
+    fresh := format('FROM %s s WHERE %L AND NOT EXISTS (SELECT FROM %s t WHERE %s)', staging, any_new, target, on_key);
 
     IF report THEN
         RETURN QUERY EXECUTE format(
@@ -306,8 +312,12 @@ BEGIN
     END IF;
 
     IF writing THEN
-        EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %I s WHERE %s AND s._action IN (''updated'', ''adopted'')',
+        EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %I s WHERE %s AND s._action = ''updated''',
                        target, cols, pcols, plan, on_key) USING r.id;
+        IF has_release THEN  -- an equal figure without a release takes this one
+            EXECUTE format('UPDATE %s t SET source_id = s.source_id, release_id = coalesce(s.release_id, $1)
+                              FROM %I s WHERE %s AND s._action = ''adopted''', target, plan, on_key) USING r.id;
+        END IF;
         EXECUTE format('INSERT INTO %s (%s, shipped) SELECT %s, $2 %s %s',
                        target, cols, pcols, fresh,
                        CASE WHEN user_keys THEN format('AND NOT EXISTS (SELECT FROM @extschema@.user_edit x WHERE x.table_name = %L AND x.key = %s)',
@@ -330,7 +340,7 @@ BEGIN
             vstage, plan,
             CASE WHEN vintage_table = '@extschema@.figure_vintage'::regclass
                  THEN format('pg_catalog.jsonb_build_object(''table_name'', %L::text, ''key'', %s, ''source_id'', f.f -> ''source_id'',
-                                  ''release_id'', f.f -> ''release_id'', ''figure'', f.f - $2 - $3)',
+                                  ''release_id'', f.f -> ''release_id'', ''shipped'', true, ''figure'', f.f - $2 - $3)',
                              tname, @extschema@.lineage_key_expr(target, 'p'))
                  ELSE 'f.f' END)
             USING r.id, keys || ARRAY['shipped', 'source_id', 'release_id'],
@@ -342,11 +352,11 @@ BEGIN
     IF r.id IS NOT NULL AND writing THEN
         EXECUTE format('SELECT pg_catalog.count(*) FILTER (WHERE _action = ''updated'') AS upd,
                                pg_catalog.count(*) FILTER (WHERE _action IN (''kept_newer'', ''kept_user'')) AS kept,
-                               %s AS latest
-                          FROM (SELECT _action, %s FROM %I UNION ALL SELECT NULL, %s FROM %s) AS a',
-                       CASE WHEN 'as_of' = ANY (keys) AND tname NOT LIKE '%\_vintage' THEN 'pg_catalog.max(as_of)' ELSE 'NULL::date' END,
-                       CASE WHEN 'as_of' = ANY (keys) THEN 'as_of' ELSE 'NULL::date AS as_of' END, plan,
-                       CASE WHEN 'as_of' = ANY (keys) THEN 'as_of' ELSE 'NULL::date' END, staging) INTO counts;
+                               (SELECT %s FROM %s s WHERE coalesce(%s, $1) = $1) AS latest
+                          FROM %I',
+                       CASE WHEN 'as_of' = ANY (keys) THEN 'pg_catalog.max(s.as_of)' ELSE 'NULL::date' END, staging,
+                       CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END, plan)
+            INTO counts USING r.id;
         -- Only when something changes: a reload that writes nothing leaves the release alone.
         UPDATE @extschema@.data_release d
            SET rows_inserted = d.rows_inserted + inserted, rows_updated = d.rows_updated + counts.upd,
