@@ -21,8 +21,9 @@ DATA_FILES = sources.csv $(sort $(patsubst data/%,%,$(filter-out %.source,$(wild
 REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx hardening client_casts flows two_step analyst
 REGRESS_OPTS = --inputdir=test/regress --outputdir=test/regress
 # pg_isolation_regress specs (test/isolation/specs, expected): the rate cache
-# under concurrent writers, both isolation levels and parallel query.
-ISOLATION = rate_cache
+# under concurrent writers, both isolation levels and parallel query; two
+# loads of one dataset (they serialise, or the second fails with 40001).
+ISOLATION = rate_cache load_concurrency
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/isolation --load-extension=holdings
 
 PG_CPPFLAGS = -I$(srcdir)/src/core
