@@ -80,13 +80,15 @@ CREATE TYPE @extschema@.load_release AS (
     id text,
     source_id text,
     vintage date,
-    dry_run boolean
+    dry_run boolean,
+    reloaded boolean
 );
 COMMENT ON TYPE @extschema@.load_release IS 'Loader helper: the release being loaded (id, dataset, vintage) and whether the load is a dry run';
 COMMENT ON COLUMN @extschema@.load_release.id IS 'Release id (holdings.data_release.id)';
 COMMENT ON COLUMN @extschema@.load_release.source_id IS 'The dataset (a row of holdings.source)';
 COMMENT ON COLUMN @extschema@.load_release.vintage IS 'The release''s vintage';
 COMMENT ON COLUMN @extschema@.load_release.dry_run IS 'True: report only, write nothing';
+COMMENT ON COLUMN @extschema@.load_release.reloaded IS 'True when the release was loaded before (its kept figures are counted once)';
 
 -- The extension's installed data files (<sharedir>/extension/holdings/, the
 -- official files of data/): the install and upgrade scripts load them.
@@ -131,7 +133,8 @@ BEGIN
     r.id := pg_catalog.format('%s/%s/%s', load_begin.source_id, pg_catalog.to_char(r.vintage, 'YYYY-MM-DD'),
                               pg_catalog.left(digest, 12));
     r.dry_run := dry_run;
-    IF NOT dry_run AND NOT EXISTS (SELECT 1 FROM @extschema@.data_release d WHERE d.id = r.id) THEN
+    r.reloaded := EXISTS (SELECT 1 FROM @extschema@.data_release d WHERE d.id = r.id);
+    IF NOT dry_run AND NOT r.reloaded THEN
         INSERT INTO @extschema@.data_release (id, source_id, file_name, url, vintage, sha256, shipped)
         VALUES (r.id, r.source_id,
                 coalesce(load_begin.file_name, pg_catalog.substring(coalesce(load_begin.url, src_url), '([^/]+)$')),
@@ -352,18 +355,20 @@ BEGIN
     IF r.id IS NOT NULL AND writing THEN
         EXECUTE format('SELECT pg_catalog.count(*) FILTER (WHERE _action = ''updated'') AS upd,
                                pg_catalog.count(*) FILTER (WHERE _action IN (''kept_newer'', ''kept_user'')) AS kept,
-                               (SELECT %s FROM %s s WHERE coalesce(%s, $1) = $1) AS latest
+                               %s AS latest
                           FROM %I',
-                       CASE WHEN 'as_of' = ANY (keys) THEN 'pg_catalog.max(s.as_of)' ELSE 'NULL::date' END, staging,
-                       CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END, plan)
+                       CASE WHEN 'as_of' = ANY (keys)
+                            THEN format('(SELECT pg_catalog.max(s.as_of) FROM %s s WHERE coalesce(%s, $1) = $1)', staging,
+                                        CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END)
+                            ELSE 'NULL::date' END, plan)
             INTO counts USING r.id;
         -- Only when something changes: a reload that writes nothing leaves the release alone.
         UPDATE @extschema@.data_release d
            SET rows_inserted = d.rows_inserted + inserted, rows_updated = d.rows_updated + counts.upd,
-               rows_kept = d.rows_kept + counts.kept,
+               rows_kept = d.rows_kept + CASE WHEN r.reloaded THEN 0 ELSE counts.kept END,
                latest_period = GREATEST(d.latest_period, counts.latest)
          WHERE d.id = r.id
-           AND (inserted + counts.upd + counts.kept > 0 OR counts.latest > d.latest_period
+           AND (inserted + counts.upd > 0 OR (counts.kept > 0 AND NOT r.reloaded) OR counts.latest > d.latest_period
                 OR (d.latest_period IS NULL AND counts.latest IS NOT NULL));
     END IF;
     EXECUTE format('DROP TABLE pg_temp.%I', plan);

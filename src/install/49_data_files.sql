@@ -42,9 +42,10 @@ CREATE FUNCTION @extschema@.next_release_due(dataset text, latest_period date, v
     SET search_path = pg_catalog, pg_temp
 AS $fn$
     SELECT CASE
-        -- TIC (Table 3, Table 5): around the 18th of each month, for two months earlier.
+        -- TIC (Table 3, Table 5): around the 18th of each month, for two months
+        -- earlier: the month after the newest one comes two months after it.
         WHEN dataset IN ('tic-slt-table3', 'tic-slt-table5')
-            THEN (pg_catalog.date_trunc('month', latest_period) + interval '2 months 17 days')::date
+            THEN (pg_catalog.date_trunc('month', latest_period) + interval '3 months 17 days')::date
         -- The mfhhis01 history: revised once a year (the March release).
         WHEN dataset = 'tic-mfhhis01' THEN (vintage + interval '1 year')::date
         -- Fed H.10/G.5 monthly averages: early in the month after.
@@ -56,11 +57,11 @@ AS $fn$
         WHEN dataset = 'fred-dtwexbgs' THEN latest_period + 7
         -- Daily series: the next business day.
         WHEN dataset = 'ecb-eurofxref' OR dataset LIKE 'fred-dgs%'
-            THEN latest_period + CASE pg_catalog.extract(isodow FROM latest_period) WHEN 5 THEN 3 WHEN 6 THEN 2 ELSE 1 END
+            THEN latest_period + CASE pg_catalog.date_part('isodow', latest_period)::integer WHEN 5 THEN 3 WHEN 6 THEN 2 ELSE 1 END
         END
 $fn$;
 COMMENT ON FUNCTION @extschema@.next_release_due(text, date, date) IS
-    'When the publisher''s next release of a shipped dataset is due, from its newest period and vintage (TIC: the 18th, two months after the period); null for other datasets and discontinued ones';
+    'When the publisher''s next release of a shipped dataset is due, from its newest period and vintage (TIC: the 18th, two months after the next period); null for other datasets and discontinued ones';
 
 CREATE VIEW @extschema@.data_freshness AS
 SELECT l.source_id AS dataset, s.title, p.latest_period, l.vintage, l.id AS release_id,
