@@ -48,6 +48,12 @@ DROP FUNCTION @extschema@.check_source(text);
 -- under the lineage rules; then every shipped file through its loader (the
 -- figures 0.2.0 shipped adopt their release; newer ones replace them).
 --@release-data current new_
+-- The loaders map labels through tic_label and fx_label. A user may have
+-- changed or deleted a shipped label; the release's figures are mapped with
+-- the release's labels (as a fresh install does before the user's edits), so
+-- those are kept aside for the loads below.
+CREATE TEMPORARY TABLE holdings_release_tic_label AS SELECT * FROM pg_temp.new_tic_label;
+CREATE TEMPORARY TABLE holdings_release_fx_label AS SELECT * FROM pg_temp.new_fx_label;
 SELECT @extschema@.lineage_apply_release('new_');
 -- While this script writes them, the lineage triggers of the figure tables
 -- would do nothing for each of their rows (a release script writes shipped
@@ -62,7 +68,20 @@ BEGIN
     END LOOP;
 END
 $quiet$;
+CREATE TEMPORARY TABLE holdings_live_tic_label AS SELECT * FROM @extschema@.tic_label;
+CREATE TEMPORARY TABLE holdings_live_fx_label AS SELECT * FROM @extschema@.fx_label;
+DELETE FROM @extschema@.tic_label;
+INSERT INTO @extschema@.tic_label SELECT * FROM pg_temp.holdings_release_tic_label;
+DELETE FROM @extschema@.fx_label;
+INSERT INTO @extschema@.fx_label SELECT * FROM pg_temp.holdings_release_fx_label;
 --@shipped-data
+-- The labels as they were (the user's edits included).
+DELETE FROM @extschema@.tic_label;
+INSERT INTO @extschema@.tic_label SELECT * FROM pg_temp.holdings_live_tic_label;
+DELETE FROM @extschema@.fx_label;
+INSERT INTO @extschema@.fx_label SELECT * FROM pg_temp.holdings_live_fx_label;
+DROP TABLE pg_temp.holdings_release_tic_label, pg_temp.holdings_release_fx_label,
+           pg_temp.holdings_live_tic_label, pg_temp.holdings_live_fx_label;
 
 -- Foreign keys of the new columns and tables (a fresh install adds them in
 -- 90_constraints.sql), then the lineage rules on the new tables.
