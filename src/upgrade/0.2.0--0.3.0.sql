@@ -1,6 +1,14 @@
 -- Upgrade source: 0.2.0 to 0.3.0 (tools/generate.py expands the --@ directives).
 -- scripts/test-dump checks that the result equals a fresh 0.3.0 install.
 
+-- The schema guard first: an upgrade, too, runs as a superuser in the schema
+-- holdings, and must not run next to objects another role controls.
+--@include src/install/00_schema_guard.sql
+
+-- Lineage (issue 18): user_edit's replay becomes a statement trigger (a new
+-- definition, made again by 06_lineage_replay.sql below).
+DROP TRIGGER user_edit_replay ON @extschema@.user_edit;
+
 -- Data releases, vintages of every figure table, the load lock, the one merge
 -- (new in 0.3.0).
 --@include src/install/44_data_release.sql
@@ -40,6 +48,10 @@ DROP FUNCTION @extschema@.check_source(text);
 
 -- Functions whose body changed (same signature).
 --@changed-functions
+
+-- Lineage (issue 18): the replay queue, the new lineage functions, the event
+-- trigger, and EXECUTE revoked from PUBLIC.
+--@include src/install/06_lineage_replay.sql
 
 -- Loading the installed data files, and their freshness (new in 0.3.0).
 --@include src/install/49_data_files.sql
@@ -98,4 +110,10 @@ ALTER TABLE @extschema@.custody_holding ADD FOREIGN KEY (release_id) REFERENCES 
 ALTER TABLE @extschema@.treasury_yield ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
 ALTER TABLE @extschema@.fx_rate ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
 ALTER TABLE @extschema@.dollar_index ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+-- Every table under the lineage rules again (deferrable unique constraints,
+-- triggers fired ALWAYS), the new tables too.
 --@include src/install/95_lineage_tracking.sql
+
+-- Privileges (issue 18): PUBLIC no longer executes the journal's machinery,
+-- the loaders or the parsers.
+--@include src/install/96_privileges.sql
