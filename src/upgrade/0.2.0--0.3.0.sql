@@ -87,6 +87,21 @@ INSERT INTO @extschema@.tic_label SELECT * FROM pg_temp.holdings_release_tic_lab
 DELETE FROM @extschema@.fx_label;
 INSERT INTO @extschema@.fx_label SELECT * FROM pg_temp.holdings_release_fx_label;
 --@shipped-data
+-- A shipped figure the loads did not reach (the user's row stood over its key,
+-- so its vintage was not rewritten) belongs to its dataset's release, as in a
+-- fresh install.
+DO $adopt$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['position', 'position_comparison', 'position_vintage', 'transaction', 'custody_holding',
+                             'treasury_yield', 'fx_rate', 'dollar_index'] LOOP
+        EXECUTE pg_catalog.format(
+            'UPDATE @extschema@.%I x SET release_id = d.id FROM @extschema@.data_release d
+              WHERE x.release_id IS NULL AND x.shipped AND d.shipped AND d.source_id = x.source_id', t);
+    END LOOP;
+END
+$adopt$;
 -- The labels as they were (the user's edits included).
 DELETE FROM @extschema@.tic_label;
 INSERT INTO @extschema@.tic_label SELECT * FROM pg_temp.holdings_live_tic_label;

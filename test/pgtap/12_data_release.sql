@@ -75,7 +75,7 @@ INSERT INTO old_docs VALUES
  ('load_tic_slt_table3', E'Table 3\r\ncountry\tcountry_code\tdate\tfor_treas_pos\tfor_treas_net\tfor_lt_treas_pos\tfor_lt_treas_net\t'
                          || E'for_lt_treas_valchg\tfor_st_treas_pos\tfor_st_treas_net\r\n'
                          || E'Japan\t42609\t2026-04\t1111111\t1\t1000000\t2\t3\t111111\t4\r\n\r\nNotes:\r\n'),
- ('load_tic_mfh', E'\tDec\nCountry\t2025\n\t------\nJapan\t1111.1\n'),
+ ('load_tic_mfh', E'\tDec\nCountry\t2025\n\t------\nJapan\t1111.1\nDepartment of the Treasury/Federal Reserve Board\n'),
  ('load_tic_slt_table5', E'Table 5\nCountry\t2026-04\nNorway\t111.1\nNotes:\n'),
  ('load_tic_form_s', E'U.S. Transactions with Foreigners\r\nname\tcode\tmonth\t[1]\t[2]\t[3]\t[4]\t[5]\t[6]\t[7]\t[8]\t[9]\t[10]\t[11]\t[12]\r\n'
                      || E' ----\t ----\r\nJapan\t42609\t2022-12\t"1,000"\t1\t1\t1\t1\t1\t"2,000"\t1\t1\t1\t1\t1\r\n'),
