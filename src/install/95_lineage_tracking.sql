@@ -1,7 +1,7 @@
 -- Every data table under the lineage rules (05_lineage.sql), after the data:
 -- from here on, rows written outside an extension script are the user's.
 -- The one list of tracked tables: the upgrade source includes this file too.
-SELECT @extschema@.lineage_track(t::regclass) FROM unnest(ARRAY[
+SELECT @extschema@.lineage_track(t::regclass) FROM pg_catalog.unnest(ARRAY[
     '@extschema@.source', '@extschema@.currency', '@extschema@.country', '@extschema@.holder',
     '@extschema@.tic_label', '@extschema@.position', '@extschema@.position_comparison',
     '@extschema@.disclosure', '@extschema@.fx_rate', '@extschema@.dollar_index',
