@@ -4,10 +4,10 @@
 -- write is the user's, and triggers keep its result in holdings.user_edit: the
 -- user's row for each key they wrote, or a mark for a shipped key they deleted.
 -- pg_dump saves user_edit (and nothing else of the extension's tables); a
--- restore replays it over the freshly installed shipped rows, in one COPY, so
--- no restore order (pg_restore -j) can break it; an upgrade never ships over a
--- key of user_edit. docs/development.md explains the rules; tables opt in with
--- lineage_track().
+-- restore replays it over the freshly installed shipped rows
+-- (06_lineage_replay.sql), so no restore order (pg_restore -j, --inserts) can
+-- break it; an upgrade never ships over a key of user_edit.
+-- docs/development.md explains the rules; tables opt in with lineage_track().
 
 CREATE TABLE @extschema@.user_edit (
     table_name text NOT NULL,
