@@ -269,10 +269,10 @@ BEGIN
         EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', t, fk);
     END LOOP;
     -- A unique constraint cannot be altered: it is made again, deferrable.
-    FOR fk, def IN SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+    FOR fk, def IN SELECT conname, pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint
                     WHERE conrelid = t AND contype = 'u' AND NOT condeferrable
     LOOP
-        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I %s DEFERRABLE INITIALLY IMMEDIATE',
+        EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I %s DEFERRABLE INITIALLY IMMEDIATE',
                        t, fk, fk, def);
     END LOOP;
     EXECUTE format('DROP TRIGGER IF EXISTS lineage_mark ON %1$s;
