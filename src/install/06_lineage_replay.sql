@@ -35,10 +35,14 @@ COMMENT ON COLUMN @extschema@.lineage_replay_queue.key IS 'user_edit.key of the 
 -- schema, a member of extension holdings, with this extension's lineage_record
 -- trigger on it? Catalog reads only (no cast or operator a role could plant).
 CREATE FUNCTION @extschema@.lineage_tracked(t regclass) RETURNS boolean
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-    SELECT EXISTS (
+BEGIN
+    -- plpgsql, not sql: lineage_record asks for every row it records, and
+    -- plpgsql keeps the query's plan where an SQL function would plan it
+    -- again at each call.
+    RETURN EXISTS (
         SELECT 1
           FROM pg_catalog.pg_class c
           JOIN pg_catalog.pg_depend d
@@ -53,7 +57,8 @@ AS $fn$
            AND EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
                         WHERE g.tgrelid OPERATOR(pg_catalog.=) c.oid
                           AND g.tgname OPERATOR(pg_catalog.=) 'lineage_record'
-                          AND g.tgfoid OPERATOR(pg_catalog.=) '@extschema@.lineage_record()'::pg_catalog.regprocedure))
+                          AND g.tgfoid OPERATOR(pg_catalog.=) '@extschema@.lineage_record()'::pg_catalog.regprocedure));
+END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_tracked(regclass) IS
     'True for the extension''s own tracked tables (schema holdings, member of the extension, lineage triggers on): the only tables the lineage triggers and the replay write for';
