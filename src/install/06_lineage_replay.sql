@@ -19,7 +19,9 @@
 -- holdings_lineage_replay runs lineage_replay_pending() after any ALTER TABLE
 -- of user_edit. lineage_replay_pending() is also there to run by hand: it
 -- replays every row of user_edit its table does not show, and raises the
--- constraint's error if one cannot be replayed.
+-- constraint's error if one cannot be replayed. While a row is replayed its
+-- key is in the queue, which is how lineage_record tells the replay's writes
+-- from the user's (only the owner of user_edit writes the queue).
 
 CREATE TABLE @extschema@.lineage_replay_queue (
     table_name text NOT NULL,
