@@ -11,6 +11,9 @@ BUILT_SCRIPTS = holdings--$(EXTVERSION).sql \
 	$(patsubst src/upgrade/%.sql,holdings--%.sql,$(wildcard src/upgrade/*--$(EXTVERSION).sql))
 DATA_built = $(BUILT_SCRIPTS)
 DATA = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
+# The refresh command (docs/refresh.md), in pg_config --bindir; it reads
+# refresh.json and sources.csv from share/extension/holdings/.
+SCRIPTS = bin/holdings-refresh
 
 # pg_regress suites, in order: 00_setup creates the extension.
 REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx hardening client_casts flows two_step analyst
@@ -37,6 +40,17 @@ EXTRA_CLEAN = .scripts-built test/regress/results test/regress/regression.diffs 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# holdings-refresh's configuration, beside the installed data files.
+install: install-refresh
+.PHONY: install-refresh
+install-refresh:
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/holdings'
+	$(INSTALL_DATA) $(srcdir)/data/refresh.json $(srcdir)/data/sources.csv '$(DESTDIR)$(datadir)/extension/holdings/'
+uninstall: uninstall-refresh
+.PHONY: uninstall-refresh
+uninstall-refresh:
+	rm -f '$(DESTDIR)$(datadir)/extension/holdings/refresh.json' '$(DESTDIR)$(datadir)/extension/holdings/sources.csv'
 
 # Every object file depends on the core headers (PGXS has no header tracking).
 $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)
