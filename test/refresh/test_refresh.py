@@ -181,6 +181,9 @@ def build_site(site):
     os.makedirs(os.path.join(site, 'html'))
     write(os.path.join(site, 'html', 'slt_table5.txt'),
           '<!DOCTYPE html>\n<html><body>Service unavailable</body></html>\n' + 'x' * 2000, '2026-08-18')
+    with zipfile.ZipFile(os.path.join(site, 'html', 'eurofxref-hist.zip'), 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('eurofxref.csv', read(shipped()['ecb-eurofxref'][0]))
+    stamp(os.path.join(site, 'html', 'eurofxref-hist.zip'), '2026-08-18')
     os.makedirs(os.path.join(site, 'bad'))
     shutil.copy2(os.path.join(official, 'slt_table5.txt'), os.path.join(site, 'bad', 'slt_table5.txt'))
     bad = read(os.path.join(official, 'DGS10.csv'))
@@ -280,6 +283,20 @@ def main():
         check('an HTML page instead of the file: named as the wrong format',
               "tic-slt-table5: not the expected format (TIC Table 5, tab-delimited text, billions of USD): "
               "the first line is '<!DOCTYPE html>'" in p.stderr, True)
+        p = run('--mirror', base + '/html', '--dataset', 'ecb-eurofxref', '--apply')
+        check('a zip without the expected member: exit 3, named', (p.returncode, 'the zip archive has no member eurofxref-hist.csv' in p.stderr), (3, True))
+        small = os.path.join(work, 'small')
+        os.makedirs(small)
+        with open(os.path.join(ROOT, 'data', 'refresh.json')) as f:
+            config = json.load(f)
+        for d in config['datasets']:
+            if d['dataset'] == 'tic-slt-table5':
+                d['max_bytes'] = 3000
+        with open(os.path.join(small, 'refresh.json'), 'w') as f:
+            json.dump(config, f)
+        shutil.copy(os.path.join(ROOT, 'data', 'sources.csv'), small)
+        p = run('--config', os.path.join(small, 'refresh.json'), '--mirror', mirror, '--dataset', 'tic-slt-table5', '--apply')
+        check('a file larger than its bound: exit 3, named', (p.returncode, 'more than the 3,000 bytes expected at most' in p.stderr), (3, True))
         p = run('--from', os.path.join(work, 'nowhere'), '--dataset', 'fred-dgs10', '--apply')
         check('--from a missing directory: exit 3', p.returncode, 3)
 
