@@ -483,6 +483,12 @@ def main():
               rows, sorted((d, '%s/%s/%s' % (d, vintages[d], site_sha[d][:12]), names[d], '%s/%s' % (mirror, names[d]),
                             vintages[d], site_sha[d], False) for d in vintages))
         applied = digest(conn)
+        p = run('--status')
+        status = [line.split() for line in p.stdout.split('\n')]
+        check('--status: exit 0, Table 3 fresh to 2026-05-31 from the release of 2026-08-18 [data branch]',
+              (p.returncode, [line[:1] + [x for x in line if x in ('2026-05-31', '2026-08-18')]
+                              for line in status if line[:1] == ['tic-slt-table3']]),
+              (0, [['tic-slt-table3', '2026-05-31', '2026-08-18']]))
 
         # -- again: nothing to do, nothing changes
         p = run('--mirror', mirror, '--apply')
