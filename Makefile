@@ -4,6 +4,9 @@ EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(dir $(lastwo
 
 MODULE_big = holdings
 OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
+# The refresh command (docs/refresh.md), in pg_config --bindir; it reads
+# refresh.json and sources.csv from share/extension/holdings/.
+SCRIPTS = bin/holdings-refresh
 # The current release's install and upgrade scripts are built here from
 # src/install, src/upgrade and data/ (tools/generate.py); they are not committed.
 # Released scripts (committed as shipped) stay installable: upgrades start from them.
@@ -11,9 +14,6 @@ BUILT_SCRIPTS = holdings--$(EXTVERSION).sql \
 	$(patsubst src/upgrade/%.sql,holdings--%.sql,$(wildcard src/upgrade/*--$(EXTVERSION).sql))
 DATA_built = $(BUILT_SCRIPTS)
 DATA = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
-# The refresh command (docs/refresh.md), in pg_config --bindir; it reads
-# refresh.json and sources.csv from share/extension/holdings/.
-SCRIPTS = bin/holdings-refresh
 
 # pg_regress suites, in order: 00_setup creates the extension.
 REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx hardening client_casts flows two_step analyst
@@ -41,17 +41,6 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# holdings-refresh's configuration, beside the installed data files.
-install: install-refresh
-.PHONY: install-refresh
-install-refresh:
-	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/holdings'
-	$(INSTALL_DATA) $(srcdir)/data/refresh.json $(srcdir)/data/sources.csv '$(DESTDIR)$(datadir)/extension/holdings/'
-uninstall: uninstall-refresh
-.PHONY: uninstall-refresh
-uninstall-refresh:
-	rm -f '$(DESTDIR)$(datadir)/extension/holdings/refresh.json' '$(DESTDIR)$(datadir)/extension/holdings/sources.csv'
-
 # Every object file depends on the core headers (PGXS has no header tracking).
 $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)
 
@@ -70,3 +59,14 @@ installcheck: check-generated
 
 check-generated:
 	python3 tools/generate.py --check
+
+# holdings-refresh's configuration, beside the installed data files.
+install: install-refresh
+.PHONY: install-refresh
+install-refresh:
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/holdings'
+	$(INSTALL_DATA) $(srcdir)/data/refresh.json $(srcdir)/data/sources.csv '$(DESTDIR)$(datadir)/extension/holdings/'
+uninstall: uninstall-refresh
+.PHONY: uninstall-refresh
+uninstall-refresh:
+	rm -f '$(DESTDIR)$(datadir)/extension/holdings/refresh.json' '$(DESTDIR)$(datadir)/extension/holdings/sources.csv'
