@@ -12,7 +12,7 @@ a few figures (test fixtures only, never shipped data):
   mfhhis01.txt    an OLDER vintage (footer 2/18/26): Japan 2025-12 = 1190.0 bn, where the database
                   holds Table 3's 1,185,515 mn of vintage 2026-07-01
   DGS10.csv       (2026-04-22)  two new days, 2026-04-17 revised
-  DGS2.csv        (2026-03-02)  an OLDER copy ending 2026-02-27, that day edited
+  TWEXBGSMTH.csv  (2026-01-05)  an OLDER copy ending 2025-12, that month edited (shipped: 2026-04-03)
   every other file as shipped (the same bytes: nothing to load)
 
 The installed command runs against a fresh database: failures first (usage,
@@ -145,12 +145,12 @@ def next_dgs10(text):
     return text[:-len('4.26\n')] + '4.27\n2026-04-20,4.30\n2026-04-21,4.33\n'
 
 
-def older_dgs2(text):
-    end = text.index('2026-02-27,3.38\n')
-    return text[:end] + '2026-02-27,3.40\n'
+def older_twexbgsmth(text):
+    end = text.index('2025-12-01,120.1883\n')
+    return text[:end] + '2025-12-01,120.5000\n'
 
 
-CHANGED = ('tic-slt-table3', 'tic-slt-table5', 'tic-mfhhis01', 'fred-dgs10', 'fred-dgs2')
+CHANGED = ('tic-slt-table3', 'tic-slt-table5', 'tic-mfhhis01', 'fred-dgs10', 'fred-twexbgsmth')
 
 
 def build_site(site):
@@ -162,7 +162,7 @@ def build_site(site):
     os.makedirs(official)
     edits = {'tic-slt-table3': (next_table3, '2026-08-18'), 'tic-slt-table5': (next_table5, '2026-08-18'),
              'tic-mfhhis01': (older_mfhhis01, '2026-02-18'), 'fred-dgs10': (next_dgs10, '2026-04-22'),
-             'fred-dgs2': (older_dgs2, '2026-03-02')}
+             'fred-twexbgsmth': (older_twexbgsmth, '2026-01-05')}
     for dataset, (path, vintage) in shipped().items():
         d = files[dataset]
         target = os.path.join(official, d['file'])
@@ -261,6 +261,7 @@ def main():
     conn.commit()
     print('     fresh database %s: %.1f s' % (DB, time.monotonic() - started))
 
+    sha12 = lambda name: hashlib.sha256(open(os.path.join(official, name), 'rb').read()).hexdigest()[:12]
     server = None
     try:
         server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(QuietHandler, directory=work))
@@ -359,13 +360,16 @@ def main():
         check('dry run report: the older mfhhis01 keeps Table 3\'s Japan 2025-12 [data branch]',
               [(o['amount'], n['amount']) for o, n in row('tic-mfhhis01', 'kept_newer', 'position', ['JP', 'UST', '2025-12-31'])],
               [('1185515000000.00 USD', '1190000000000.00 USD')])
-        check('dry run report: the older DGS2 keeps 2026-02-27 [data branch]',
-              [(o['yield_percent'], n['yield_percent'])
-               for o, n in row('fred-dgs2', 'kept_newer', 'treasury_yield', ['DGS2', '2026-02-27'])],
-              [(decimal.Decimal('3.38'), decimal.Decimal('3.40'))])
+        check('dry run report: the older mfhhis01 figure does not replace the newer mfhhis01 vintage [data branch]',
+              [(o['amount'], n['amount']) for o, n in row('tic-mfhhis01', 'kept_newer', 'position_vintage',
+                                                           ['JP', 'UST', '2025-12-31', 'tic-mfhhis01'])],
+              [('1185500000000.00 USD', '1190000000000.00 USD')])
+        check('dry run report: the older TWEXBGSMTH keeps 2025-12 [data branch]',
+              [(o['value'], n['value']) for o, n in row('fred-twexbgsmth', 'kept_newer', 'dollar_index', ['TWEXBGSMTH', '2025-12-01'])],
+              [(decimal.Decimal('120.1883'), decimal.Decimal('120.5000'))])
         check('dry run: kept figures are named in the report [data branch]',
-              re.search(r'\n    treasury_yield +1 kept \(newer figure in place\) \[2026-02-27\]\n',
-                        section(dry, 'fred-dgs2') + '\n') is not None, True)
+              re.search(r'\n    dollar_index +1 kept \(newer figure in place\) \[2025-12-01\]\n',
+                        section(dry, 'fred-twexbgsmth') + '\n') is not None, True)
 
         # -- --apply: exit 0, every outcome row by row
         p = run('--mirror', mirror, '--apply')
@@ -447,38 +451,38 @@ def main():
         check('older mfhhis01: position JP 2025-12 keeps Table 3\'s newer figure [data branch]',
               amount(conn, 'position', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'"),
               [(mn(1185515), 'tic-slt-table3')])
-        check('older mfhhis01: its figure kept as a vintage [data branch]',
+        check('older mfhhis01: the newer mfhhis01 release\'s vintage stays [data branch]',
               amount(conn, 'position_vintage', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31' "
                                                "AND source_id = 'tic-mfhhis01'"),
-              [(bn('1190.0'), 'tic-mfhhis01')])
+              [(bn('1185.5'), 'tic-mfhhis01')])
         check('older mfhhis01: Brazil 2025-06 keeps Table 3\'s figure (issue 19, item 1) [data branch]',
               amount(conn, 'position', "holder_id = 'BR' AND instrument = 'UST' AND as_of = '2025-06-30'"),
               [(mn(215438), 'tic-slt-table3')])
-        check('older DGS2 copy: 2026-02-27 keeps the newer figure [data branch]',
-              sql(conn, "SELECT yield_percent::text FROM holdings.treasury_yield WHERE series = 'DGS2' AND as_of = '2026-02-27'"),
-              [('3.38',)])
-        check('older DGS2 copy: later days untouched',
-              one(conn, "SELECT count(*) FROM holdings.treasury_yield WHERE series = 'DGS2' AND as_of > '2026-02-27'")[0],
-              len(read(shipped()['fred-dgs2'][0]).split('2026-02-27,3.38\n')[1].strip().split('\n')))
-        check('older DGS2 copy: its figure kept as a vintage [data branch]',
-              sql(conn, "SELECT figure ->> 'yield_percent' FROM holdings.figure_vintage WHERE table_name = 'treasury_yield' "
-                        "AND key = '{DGS2,2026-02-27}' AND source_id = 'fred-dgs2'") if
+        check('older TWEXBGSMTH copy: 2025-12 keeps the newer figure [data branch]',
+              sql(conn, "SELECT value::text, source_id FROM holdings.dollar_index WHERE series = 'TWEXBGSMTH' AND as_of = '2025-12-01'"),
+              [('120.1883', 'fred-twexbgsmth')])
+        check('older TWEXBGSMTH copy: the later months untouched',
+              sql(conn, "SELECT as_of::text, value::text FROM holdings.dollar_index WHERE series = 'TWEXBGSMTH' AND as_of > '2025-12-01' "
+                        "ORDER BY as_of"),
+              [('2026-01-01', '119.2298'), ('2026-02-01', '117.9060')])
+        check('older TWEXBGSMTH copy: its figure kept as a vintage [data branch]',
+              sql(conn, "SELECT figure ->> 'value', release_id FROM holdings.figure_vintage WHERE table_name = 'dollar_index' "
+                        "AND key = '{TWEXBGSMTH,2025-12-01}' AND source_id = 'fred-twexbgsmth'") if
               one(conn, "SELECT pg_catalog.to_regclass('holdings.figure_vintage') IS NOT NULL")[0] else 'no figure_vintage',
-              [('3.40',)])
+              [('120.5000', 'fred-twexbgsmth/2026-01-05/%s' % sha12('TWEXBGSMTH.csv'))])
         conn.rollback()
         # The releases: one per loaded file, vintage as resolved, sha256 of the document
+        names = {'tic-slt-table3': 'slt_table3.txt', 'tic-slt-table5': 'slt_table5.txt', 'tic-mfhhis01': 'mfhhis01.txt',
+                 'fred-dgs10': 'DGS10.csv', 'fred-twexbgsmth': 'TWEXBGSMTH.csv'}
         site_sha = {}
-        for dataset, name in (('tic-slt-table3', 'slt_table3.txt'), ('tic-slt-table5', 'slt_table5.txt'),
-                              ('tic-mfhhis01', 'mfhhis01.txt'), ('fred-dgs10', 'DGS10.csv'), ('fred-dgs2', 'DGS2.csv')):
+        for dataset, name in names.items():
             with open(os.path.join(official, name), 'rb') as f:
                 site_sha[dataset] = hashlib.sha256(f.read()).hexdigest()
         rows = sql(conn, "SELECT source_id, id, file_name, url, vintage::text, sha256, shipped FROM holdings.data_release "
                          "WHERE NOT shipped ORDER BY source_id")
         conn.rollback()
         vintages = {'tic-slt-table3': '2026-08-18', 'tic-slt-table5': '2026-08-18', 'tic-mfhhis01': '2026-02-18',
-                    'fred-dgs10': '2026-04-22', 'fred-dgs2': '2026-03-02'}
-        names = {'tic-slt-table3': 'slt_table3.txt', 'tic-slt-table5': 'slt_table5.txt', 'tic-mfhhis01': 'mfhhis01.txt',
-                 'fred-dgs10': 'DGS10.csv', 'fred-dgs2': 'DGS2.csv'}
+                    'fred-dgs10': '2026-04-22', 'fred-twexbgsmth': '2026-01-05'}
         check('data_release: the five new files, nothing else [data branch]',
               rows, sorted((d, '%s/%s/%s' % (d, vintages[d], site_sha[d][:12]), names[d], '%s/%s' % (mirror, names[d]),
                             vintages[d], site_sha[d], False) for d in vintages))
