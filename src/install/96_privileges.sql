@@ -1,7 +1,7 @@
 -- Privileges: what PUBLIC may not execute. PostgreSQL grants EXECUTE on every
 -- new function to PUBLIC; the extension takes it back from everything a role
--- needs no access to for reading and computing: the journal's machinery (its
--- trigger functions could otherwise be attached to a caller's own tables), the
+-- needs no access to for reading and computing: the journal's machinery
+-- (src/install/06_lineage_replay.sql revokes it), the
 -- loaders and their helpers (grant them, with the tables they write, to the
 -- roles that refresh the data: docs/refresh.md), and the parsers. The type,
 -- its operators and aggregates, the FX functions and the analyst functions
@@ -10,18 +10,6 @@ REVOKE EXECUTE ON FUNCTION @extschema@.check_source(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.check_tic_rows(text,jsonb) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.document_failure(text,bigint,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.fx_rate_changed() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_apply_release(text) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_key(regclass,jsonb) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_key_columns(regclass) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_key_expr(regclass,text) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_key_match(regclass,text) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_mark() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_merge(regclass,regclass) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_no_truncate() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_prune(regclass,regclass) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_record() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_replay() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.lineage_track(regclass) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_apply(regclass,regclass,boolean) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_ecb_rates(text,text,boolean) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_fed_h10_monthly(text,text,boolean) FROM PUBLIC;
@@ -39,6 +27,3 @@ REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_form_s(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_slt_table3(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_slt_table5(text) FROM PUBLIC;
--- lineage_in_release_script() and lineage_replaying() stay PUBLIC: the
--- BEFORE trigger lineage_mark runs as whoever writes a tracked table, and asks
--- them; they only read a flag.

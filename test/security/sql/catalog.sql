@@ -42,5 +42,5 @@ SELECT c.relname, c.relacl
 -- The classes above, whatever a later version adds: none executable by PUBLIC.
 SELECT function FROM ext_functions
  WHERE has_function_privilege('public', oid, 'EXECUTE')
-   AND function ~ '^holdings\.(lineage_(?!in_release_script|replaying)|load_|parse_|check_|document_failure|fx_rate_changed)'
+   AND function ~ '^holdings\.(lineage_(?!in_release_script|replaying|tracked|key)|load_|parse_|check_|document_failure|fx_rate_changed)'
  ORDER BY 1;
