@@ -22,7 +22,9 @@ by row), --apply again and a dry run again (exit 0, nothing to do, nothing
 changes), and --download-only --save then --from DIR.
 
 Needs the cluster of scripts/cluster.sh (PGHOST, PGPORT, PGUSER) and the
-extension installed (make install puts holdings-refresh in pg_config --bindir).
+extension installed (make install puts holdings-refresh in pg_config --bindir). Checks named
+[vintages] are about issue 19's release order: an older file never replaces a
+newer figure (kept_newer), data_release, figure_vintage, data_freshness.
 """
 import csv
 import datetime
@@ -356,18 +358,18 @@ def main():
         check('dry run report: DGS10 2026-04-21 new',
               [(o, n['yield_percent']) for o, n in row('fred-dgs10', 'inserted', 'treasury_yield', ['DGS10', '2026-04-21'])],
               [(None, decimal.Decimal('4.33'))])
-        # [data branch] an older file never replaces a newer figure: kept_newer
-        check('dry run report: the older mfhhis01 keeps Table 3\'s Japan 2025-12 [data branch]',
+        # [vintages] an older file never replaces a newer figure: kept_newer
+        check('dry run report: the older mfhhis01 keeps Table 3\'s Japan 2025-12 [vintages]',
               [(o['amount'], n['amount']) for o, n in row('tic-mfhhis01', 'kept_newer', 'position', ['JP', 'UST', '2025-12-31'])],
               [('1185515000000.00 USD', '1190000000000.00 USD')])
-        check('dry run report: the older mfhhis01 figure does not replace the newer mfhhis01 vintage [data branch]',
+        check('dry run report: the older mfhhis01 figure does not replace the newer mfhhis01 vintage [vintages]',
               [(o['amount'], n['amount']) for o, n in row('tic-mfhhis01', 'kept_newer', 'position_vintage',
                                                            ['JP', 'UST', '2025-12-31', 'tic-mfhhis01'])],
               [('1185500000000.00 USD', '1190000000000.00 USD')])
-        check('dry run report: the older TWEXBGSMTH keeps 2025-12 [data branch]',
+        check('dry run report: the older TWEXBGSMTH keeps 2025-12 [vintages]',
               [(o['value'], n['value']) for o, n in row('fred-twexbgsmth', 'kept_newer', 'dollar_index', ['TWEXBGSMTH', '2025-12-01'])],
               [(decimal.Decimal('120.1883'), decimal.Decimal('120.5000'))])
-        check('dry run: kept figures are named in the report [data branch]',
+        check('dry run: kept figures are named in the report [vintages]',
               re.search(r'\n    dollar_index +1 kept \(newer figure in place\) \[2025-12-01\]\n',
                         section(dry, 'fred-twexbgsmth') + '\n') is not None, True)
 
@@ -448,24 +450,24 @@ def main():
               [('2026-04-16', '4.32', 'fred-dgs10'), ('2026-04-17', '4.27', 'fred-dgs10'),
                ('2026-04-20', '4.30', 'fred-dgs10'), ('2026-04-21', '4.33', 'fred-dgs10')])
         # Older vintages never replace newer figures (data branch: vintages)
-        check('older mfhhis01: position JP 2025-12 keeps Table 3\'s newer figure [data branch]',
+        check('older mfhhis01: position JP 2025-12 keeps Table 3\'s newer figure [vintages]',
               amount(conn, 'position', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'"),
               [(mn(1185515), 'tic-slt-table3')])
-        check('older mfhhis01: the newer mfhhis01 release\'s vintage stays [data branch]',
+        check('older mfhhis01: the newer mfhhis01 release\'s vintage stays [vintages]',
               amount(conn, 'position_vintage', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31' "
                                                "AND source_id = 'tic-mfhhis01'"),
               [(bn('1185.5'), 'tic-mfhhis01')])
-        check('older mfhhis01: Brazil 2025-06 keeps Table 3\'s figure (issue 19, item 1) [data branch]',
+        check('older mfhhis01: Brazil 2025-06 keeps Table 3\'s figure (issue 19, item 1) [vintages]',
               amount(conn, 'position', "holder_id = 'BR' AND instrument = 'UST' AND as_of = '2025-06-30'"),
               [(mn(215438), 'tic-slt-table3')])
-        check('older TWEXBGSMTH copy: 2025-12 keeps the newer figure [data branch]',
+        check('older TWEXBGSMTH copy: 2025-12 keeps the newer figure [vintages]',
               sql(conn, "SELECT value::text, source_id FROM holdings.dollar_index WHERE series = 'TWEXBGSMTH' AND as_of = '2025-12-01'"),
               [('120.1883', 'fred-twexbgsmth')])
         check('older TWEXBGSMTH copy: the later months untouched',
               sql(conn, "SELECT as_of::text, value::text FROM holdings.dollar_index WHERE series = 'TWEXBGSMTH' AND as_of > '2025-12-01' "
                         "ORDER BY as_of"),
               [('2026-01-01', '119.2298'), ('2026-02-01', '117.9060')])
-        check('older TWEXBGSMTH copy: its figure kept as a vintage [data branch]',
+        check('older TWEXBGSMTH copy: its figure kept as a vintage [vintages]',
               sql(conn, "SELECT figure ->> 'value', release_id FROM holdings.figure_vintage WHERE table_name = 'dollar_index' "
                         "AND key = '{TWEXBGSMTH,2025-12-01}' AND source_id = 'fred-twexbgsmth'") if
               one(conn, "SELECT pg_catalog.to_regclass('holdings.figure_vintage') IS NOT NULL")[0] else 'no figure_vintage',
@@ -483,13 +485,13 @@ def main():
         conn.rollback()
         vintages = {'tic-slt-table3': '2026-08-18', 'tic-slt-table5': '2026-08-18', 'tic-mfhhis01': '2026-02-18',
                     'fred-dgs10': '2026-04-22', 'fred-twexbgsmth': '2026-01-05'}
-        check('data_release: the five new files, nothing else [data branch]',
+        check('data_release: the five new files, nothing else [vintages]',
               rows, sorted((d, '%s/%s/%s' % (d, vintages[d], site_sha[d][:12]), names[d], '%s/%s' % (mirror, names[d]),
                             vintages[d], site_sha[d], False) for d in vintages))
         applied = digest(conn)
         p = run('--status')
         status = [line.split() for line in p.stdout.split('\n')]
-        check('--status: exit 0, Table 3 fresh to 2026-05-31 from the release of 2026-08-18 [data branch]',
+        check('--status: exit 0, Table 3 fresh to 2026-05-31 from the release of 2026-08-18 [vintages]',
               (p.returncode, [line[:1] + [x for x in line if x in ('2026-05-31', '2026-08-18')]
                               for line in status if line[:1] == ['tic-slt-table3']]),
               (0, [['tic-slt-table3', '2026-05-31', '2026-08-18']]))
