@@ -449,7 +449,7 @@ def main():
         check('treasury_yield DGS10 from 2026-04-16', rows,
               [('2026-04-16', '4.32', 'fred-dgs10'), ('2026-04-17', '4.27', 'fred-dgs10'),
                ('2026-04-20', '4.30', 'fred-dgs10'), ('2026-04-21', '4.33', 'fred-dgs10')])
-        # Older vintages never replace newer figures (data branch: vintages)
+        # Older vintages never replace newer figures [vintages]
         check('older mfhhis01: position JP 2025-12 keeps Table 3\'s newer figure [vintages]',
               amount(conn, 'position', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'"),
               [(mn(1185515), 'tic-slt-table3')])
