@@ -44,6 +44,17 @@ include $(PGXS)
 # Every object file depends on the core headers (PGXS has no header tracking).
 $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)
 
+# holdings-refresh's configuration, beside the installed data files.
+install: install-refresh
+.PHONY: install-refresh
+install-refresh:
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/holdings'
+	$(INSTALL_DATA) $(srcdir)/data/refresh.json $(srcdir)/data/sources.csv '$(DESTDIR)$(datadir)/extension/holdings/'
+uninstall: uninstall-refresh
+.PHONY: uninstall-refresh
+uninstall-refresh:
+	rm -f '$(DESTDIR)$(datadir)/extension/holdings/refresh.json' '$(DESTDIR)$(datadir)/extension/holdings/sources.csv'
+
 # One run of the generator builds every script of the release.
 $(BUILT_SCRIPTS): .scripts-built
 .scripts-built: holdings.control $(wildcard src/install/*.sql src/upgrade/*.sql tools/*.py) $(shell find data -type f)
@@ -59,14 +70,3 @@ installcheck: check-generated
 
 check-generated:
 	python3 tools/generate.py --check
-
-# holdings-refresh's configuration, beside the installed data files.
-install: install-refresh
-.PHONY: install-refresh
-install-refresh:
-	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/holdings'
-	$(INSTALL_DATA) $(srcdir)/data/refresh.json $(srcdir)/data/sources.csv '$(DESTDIR)$(datadir)/extension/holdings/'
-uninstall: uninstall-refresh
-.PHONY: uninstall-refresh
-uninstall-refresh:
-	rm -f '$(DESTDIR)$(datadir)/extension/holdings/refresh.json' '$(DESTDIR)$(datadir)/extension/holdings/sources.csv'
