@@ -168,16 +168,33 @@ COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed b
 
 -- Any change to fx_rate moves holdings.fx_rate_version (41_rate_set.sql) on,
 -- which the in-memory rate sets are keyed on.
+-- SECURITY DEFINER because every role that may write fx_rate or rate_set must
+-- move the version row on, and none may write that row itself. It acts only
+-- when fired on those two tables of the extension (42501 otherwise): attached
+-- by some role to a table of its own, it would take the version row's lock
+-- (blocking every writer of fx_rate while that role's transaction stays open)
+-- and make every session reload its rates. Not executable by PUBLIC
+-- (96_privileges.sql; firing a trigger checks no EXECUTE privilege, creating
+-- one does).
 CREATE FUNCTION @extschema@.fx_rate_changed() RETURNS trigger
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_class c
+                     JOIN pg_catalog.pg_extension e ON e.extnamespace OPERATOR(pg_catalog.=) c.relnamespace
+                    WHERE e.extname OPERATOR(pg_catalog.=) 'holdings'
+                      AND c.oid OPERATOR(pg_catalog.=) TG_RELID
+                      AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['fx_rate', 'rate_set']::pg_catalog.name[])) THEN
+        RAISE EXCEPTION 'fx_rate_changed() acts only on the extension''s fx_rate and rate_set tables, not on %',
+            TG_RELID::pg_catalog.regclass
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     UPDATE @extschema@.fx_rate_version SET id = true;  -- a new row version, same content
     RETURN NULL;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger: moves fx_rate_version on after a change to fx_rate, so cached rate sets of older versions are not used';
+COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger on fx_rate and rate_set only: moves fx_rate_version on after a change, so cached rate sets of older versions are not used';
 CREATE TRIGGER fx_rate_changed AFTER INSERT OR UPDATE OR DELETE ON @extschema@.fx_rate
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
 CREATE TRIGGER fx_rate_truncated AFTER TRUNCATE ON @extschema@.fx_rate
