@@ -61,16 +61,13 @@ uninstall-data-files:
 # Every object file depends on the core headers (PGXS has no header tracking).
 $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)
 
-# holdings-refresh's configuration, beside the installed data files.
+# holdings-refresh's configuration, beside sources.csv and the data files
+# (install-data-files; uninstall-data-files removes the directory).
 install: install-refresh
 .PHONY: install-refresh
 install-refresh:
 	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/holdings'
-	$(INSTALL_DATA) $(srcdir)/data/refresh.json $(srcdir)/data/sources.csv '$(DESTDIR)$(datadir)/extension/holdings/'
-uninstall: uninstall-refresh
-.PHONY: uninstall-refresh
-uninstall-refresh:
-	rm -f '$(DESTDIR)$(datadir)/extension/holdings/refresh.json' '$(DESTDIR)$(datadir)/extension/holdings/sources.csv'
+	$(INSTALL_DATA) $(srcdir)/data/refresh.json '$(DESTDIR)$(datadir)/extension/holdings/'
 
 # One run of the generator builds every script of the release.
 $(BUILT_SCRIPTS): .scripts-built
