@@ -498,11 +498,12 @@ def main():
                             vintages[d], site_sha[d], False) for d in vintages))
         applied = digest(conn)
         p = run('--status')
-        status = [line.split() for line in p.stdout.split('\n')]
+        status = [line.split() for line in p.stdout.strip().split('\n')]
+        table3 = [dict(zip(status[0], line)) for line in status[1:] if line[:1] == ['tic-slt-table3']]
         check('--status: exit 0, Table 3 fresh to 2026-05-31 from the release of 2026-08-18 [vintages]',
-              (p.returncode, [line[:1] + [x for x in line if x in ('2026-05-31', '2026-08-18')]
-                              for line in status if line[:1] == ['tic-slt-table3']]),
-              (0, [['tic-slt-table3', '2026-05-31', '2026-08-18']]))
+              (p.returncode, [{k: r.get(k) for k in ('latest_period', 'vintage', 'release_id')} for r in table3]),
+              (0, [{'latest_period': '2026-05-31', 'vintage': '2026-08-18',
+                    'release_id': 'tic-slt-table3/2026-08-18/%s' % sha12('slt_table3.txt')}]))
 
         # -- again: nothing to do, nothing changes
         p = run('--mirror', mirror, '--apply')
