@@ -4,6 +4,9 @@ EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(dir $(lastwo
 
 MODULE_big = holdings
 OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
+# The refresh command (docs/refresh.md), in pg_config --bindir; it reads
+# refresh.json and sources.csv from share/extension/holdings/.
+SCRIPTS = bin/holdings-refresh
 # The current release's install and upgrade scripts are built here from
 # src/install, src/upgrade and data/ (tools/generate.py); they are not committed.
 # Released scripts (committed as shipped) stay installable: upgrades start from them.
@@ -57,6 +60,14 @@ uninstall-data-files:
 
 # Every object file depends on the core headers (PGXS has no header tracking).
 $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)
+
+# holdings-refresh's configuration, beside sources.csv and the data files
+# (install-data-files; uninstall-data-files removes the directory).
+install: install-refresh
+.PHONY: install-refresh
+install-refresh:
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/holdings'
+	$(INSTALL_DATA) $(srcdir)/data/refresh.json '$(DESTDIR)$(datadir)/extension/holdings/'
 
 # One run of the generator builds every script of the release.
 $(BUILT_SCRIPTS): .scripts-built
