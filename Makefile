@@ -13,7 +13,13 @@ SCRIPTS = bin/holdings-refresh
 BUILT_SCRIPTS = holdings--$(EXTVERSION).sql \
 	$(patsubst src/upgrade/%.sql,holdings--%.sql,$(wildcard src/upgrade/*--$(EXTVERSION).sql))
 DATA_built = $(BUILT_SCRIPTS)
-DATA = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
+# The released scripts (holdings--0.1.0.sql, holdings--0.2.0.sql,
+# holdings--0.1.0--0.2.0.sql) are kept as shipped but not installed: users of
+# 0.1.0 and 0.2.0 upgrade through the built scripts above, and those old
+# scripts call functions unqualified, as their releases did (issue 18: a role
+# that can create in the schema could shadow them). `make install-released`
+# installs them too, for the upgrade tests (scripts/setup.sh).
+RELEASED_SCRIPTS = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
 # The official data files (and data/sources.csv, which lists them with their
 # loaders) are installed under <sharedir>/extension/holdings/, keeping their
 # paths below data/: the install and upgrade scripts load them from there
@@ -49,7 +55,9 @@ include $(PGXS)
 
 install: install-data-files
 uninstall: uninstall-data-files
-.PHONY: install-data-files uninstall-data-files
+.PHONY: install-data-files uninstall-data-files install-released
+install-released:
+	$(INSTALL_DATA) $(addprefix $(srcdir)/,$(RELEASED_SCRIPTS)) '$(DESTDIR)$(datadir)/extension/'
 install-data-files:
 	@for f in $(DATA_FILES); do \
 		$(MKDIR_P) "$(DESTDIR)$(datadir)/extension/holdings/$$(dirname $$f)" && \
