@@ -45,7 +45,7 @@ COMMENT ON COLUMN @extschema@.data_release.shipped IS 'True for rows installed b
 -- Superseded figures of every figure table but position (position_vintage).
 CREATE TABLE @extschema@.figure_vintage (
     table_name text NOT NULL,
-    key text[] NOT NULL,
+    key jsonb NOT NULL,
     source_id text NOT NULL,
     figure jsonb NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
@@ -55,7 +55,7 @@ CREATE TABLE @extschema@.figure_vintage (
 COMMENT ON TABLE @extschema@.figure_vintage IS
     'Figures a release gave for a key of a figure table (transaction, custody_holding, treasury_yield, fx_rate, dollar_index, position_comparison) that the table no longer holds: replaced by a newer release, or older than the one it holds';
 COMMENT ON COLUMN @extschema@.figure_vintage.table_name IS 'The figure table, in schema holdings';
-COMMENT ON COLUMN @extschema@.figure_vintage.key IS 'Primary key of the figure in that table, as text[] in key order';
+COMMENT ON COLUMN @extschema@.figure_vintage.key IS 'Primary key of the figure in that table, a JSON array of its columns as text in key order: ["DGS10", "2026-04-17"]';
 COMMENT ON COLUMN @extschema@.figure_vintage.source_id IS 'The dataset that printed the figure';
 COMMENT ON COLUMN @extschema@.figure_vintage.figure IS 'The figure''s columns (without key, source and release) as jsonb';
 COMMENT ON COLUMN @extschema@.figure_vintage.shipped IS 'True for rows installed by the extension';

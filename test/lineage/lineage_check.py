@@ -184,7 +184,7 @@ CHANGES = [
                                "VALUES ('atlantis-report/2025-12-31/000000000000', 'atlantis-report', '2025-12-31', "
                                "repeat('0', 64), '2026-01-01 00:00+00')"),
     ('figure_vintage', 'insert', "INSERT INTO holdings.figure_vintage (table_name, key, source_id, figure, release_id) "
-                                 "VALUES ('treasury_yield', '{DGS10,2026-04-17}', 'atlantis-report', '{\"yield_percent\": 4.0}', "
+                                 "VALUES ('treasury_yield', '[\"DGS10\", \"2026-04-17\"]', 'atlantis-report', '{\"yield_percent\": 4.0}', "
                                  "'atlantis-report/2025-12-31/000000000000')"),
 
     ('source', 'update', "UPDATE holdings.source SET notes = 'checked by hand' WHERE id = 'iso-4217'"),
