@@ -172,6 +172,10 @@ void format_levels(const LevelsView& view, char* out) noexcept {
     out[n] = '\0';
 }
 
+// The longest date or amount token of the text form: a holding's amount has
+// at most 39 digits, a sign and a point; anything longer is not one.
+constexpr std::size_t kMaxTokenLength = 64;
+
 unsigned char* parse_levels(const char* text, std::size_t len, std::size_t* payload_length) {
     std::size_t pos = 0;
     auto skip_blanks = [&] {
@@ -194,7 +198,10 @@ unsigned char* parse_levels(const char* text, std::size_t len, std::size_t* payl
     for (;;) {
         skip_blanks();
         std::size_t start = pos;
-        while (pos < len && text[pos] != '=' && text[pos] != ' ') ++pos;
+        // A date is at most 12 characters (a sign and six-digit years
+        // included): a longer token is refused before anything is copied.
+        while (pos < len && text[pos] != '=' && text[pos] != ' ' && pos - start <= kMaxTokenLength) ++pos;
+        if (pos - start > kMaxTokenLength) bad_text(text, len, start, "expected a date (YYYY-MM-DD)");
         Day day = 0;
         if (!parse_day(std::string(text + start, pos - start), &day))
             bad_text(text, len, start, "expected a date (YYYY-MM-DD)");
@@ -204,7 +211,8 @@ unsigned char* parse_levels(const char* text, std::size_t len, std::size_t* payl
         ++pos;
         skip_blanks();
         start = pos;
-        while (pos < len && text[pos] != ',') ++pos;
+        while (pos < len && text[pos] != ',' && pos - start <= kMaxTokenLength) ++pos;
+        if (pos - start > kMaxTokenLength) bad_text(text, len, start, "expected a plain decimal amount");
         std::size_t end = pos;
         while (end > start && text[end - 1] == ' ') --end;
         if (end == start) bad_text(text, len, start, "expected an amount");

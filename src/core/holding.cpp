@@ -16,6 +16,8 @@ bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 
 // Error text quotes the input, shortened so a huge value cannot flood the log;
 // the cut falls on a UTF-8 character boundary (never half a character).
+constexpr std::size_t kMaxInputLength = 1000;
+
 [[noreturn]] void bad_text(const char* text, std::size_t len, const char* why) {
     std::size_t keep = len < 100 ? len : 100;
     if (keep < len)
@@ -153,6 +155,10 @@ std::size_t write_u64(std::uint64_t v, int width, char* out) {
 }  // namespace
 
 Holding parse_holding(const char* text, std::size_t len) {
+    // The longest spelling of a holding ('-170,141,183,460,469,231,731,687.30371588 USD'
+    // with blanks and scale words) is far below this: a longer text is refused
+    // before it is read, so a huge value costs no time in the parser.
+    if (len > kMaxInputLength) bad_text(text, len, "longer than 1000 bytes");
     const char* p = text;
     const char* end = text + len;
     while (p < end && is_blank(*p)) ++p;

@@ -71,6 +71,15 @@ TEST(DatedLevels, MalformedTextIsInvalidText) {
     EXPECT_EQ(error_kind([&] { parse_levels(huge.data(), huge.size(), &len); }), kind(ErrorKind::out_of_range));
 }
 
+TEST(DatedLevels, LongTokensAreRefusedBeforeTheyAreCopied) {
+    for (const std::string& text : {"USD:" + std::string(10000000, '1'),
+                                     "USD:2020-01-01=" + std::string(65, '1'),
+                                     "USD:2020-01-01=" + std::string(10000000, '1')}) {
+        std::size_t len = 0;
+        EXPECT_EQ(error_kind([&] { parse_levels(text.data(), text.size(), &len); }), kind(ErrorKind::invalid_text));
+    }
+}
+
 TEST(DatedLevels, MalformedBinaryIsInvalidBinary) {
     std::vector<unsigned char> good = payload("USD:2020-01-01=1,2020-01-02=2");
     auto rejected = [](std::vector<unsigned char> bytes) {

@@ -59,6 +59,13 @@ TEST(Parse, Rejects) {
     }
 }
 
+TEST(Parse, RefusesAHugeTextBeforeReadingIt) {
+    // issue 18: a 100 MB value took seconds in the parser, past statement_timeout.
+    const int text = kind(ErrorKind::invalid_text);
+    EXPECT_EQ(error_kind([] { parse(std::string(1001, '1') + " USD"); }), text);
+    EXPECT_EQ(error_kind([] { parse(std::string(996, '1') + " USD"); }), kind(ErrorKind::out_of_range));
+}
+
 TEST(Parse, OverflowAtTheEdges) {
     const int range = kind(ErrorKind::out_of_range);
     const std::string max = "1701411834604692317316873037158.84105727 USD";
