@@ -10,9 +10,11 @@ WITH figures AS (
     UNION ALL SELECT 'dollar_index', source_id, as_of FROM holdings.dollar_index
     UNION ALL SELECT 'disclosure', source_id, as_of FROM holdings.disclosure
 )
+-- (figures without a date, one bank disclosure, are not counted)
 SELECT f.source_id AS dataset, string_agg(DISTINCT f.table_name, ', ') AS tables,
        count(*)::integer AS figures,
        min(f.as_of) AS first_period, max(f.as_of) AS latest_period,
        s.publisher, s.title, s.url, s.as_of AS source_as_of
   FROM figures f JOIN holdings.source s ON s.id = f.source_id
+ WHERE f.as_of IS NOT NULL
  GROUP BY f.source_id, s.publisher, s.title, s.url, s.as_of
