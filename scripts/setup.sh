@@ -11,6 +11,8 @@ PACKAGES=(
     # what the test suites use: clients (pgJDBC, psqlODBC, psycopg) and stress tools
     default-jdk-headless libpostgresql-jdbc-java odbc-postgresql unixodbc python3-pyodbc
     python3-psycopg python3-psycopg2 sqlsmith
+    # the dashboard's browser test (test/dashboard/run); Node.js 20 and npm come with the machine
+    chromium
 )
 
 install_packages() {
