@@ -12,13 +12,10 @@ BUILT_SCRIPTS = holdings--$(EXTVERSION).sql \
 DATA_built = $(BUILT_SCRIPTS)
 DATA = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
 
-# pg_regress suites, in order: 00_setup creates the extension.
-REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx hardening client_casts flows two_step analyst
-REGRESS_OPTS = --inputdir=test/regress --outputdir=test/regress
-# pg_isolation_regress specs (test/isolation/specs, expected): the rate cache
-# under concurrent writers, both isolation levels and parallel query.
-ISOLATION = rate_cache
-ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/isolation --load-extension=holdings
+# ---- tests (issue 21): REGRESS, ISOLATION, pgTAP and their targets live in
+# test/test.mk (before PGXS: it decides installcheck from REGRESS/ISOLATION).
+include $(dir $(lastword $(MAKEFILE_LIST)))test/test.mk
+# ---- end tests
 
 PG_CPPFLAGS = -I$(srcdir)/src/core
 PG_CXXFLAGS = -std=c++17 -Wall -Wno-register
@@ -52,7 +49,8 @@ $(BUILT_SCRIPTS): .scripts-built
 generate:
 	python3 tools/generate.py --write
 
-installcheck: check-generated
+# pgTAP (test/test.mk) runs first, then PGXS's recipe: pg_regress, isolation.
+installcheck: check-generated installcheck-tap
 
 check-generated:
 	python3 tools/generate.py --check
