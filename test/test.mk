@@ -37,7 +37,7 @@ TAP_PSQL = $(bindir)/psql -X -q -v ON_ERROR_STOP=1
 .PHONY: prove installcheck-tap
 prove installcheck-tap:
 ifneq ($(strip $(TAP)),)
-	$(TAP_PSQL) -d postgres -c 'DROP DATABASE IF EXISTS $(TAP_DB)' -c 'CREATE DATABASE $(TAP_DB)'
+	$(TAP_PSQL) -d postgres -c 'SET client_min_messages = warning' -c 'DROP DATABASE IF EXISTS $(TAP_DB)' -c 'CREATE DATABASE $(TAP_DB)'
 	$(TAP_PSQL) -d $(TAP_DB) -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION holdings' -f test/fixtures.sql
 	$(PG_PROVE) -d $(TAP_DB) $(TAP)
 	$(TAP_PSQL) -d postgres -c 'DROP DATABASE $(TAP_DB)'
