@@ -10,6 +10,12 @@
 # All run against the server that PGHOST/PGPORT name, with the extension
 # installed there (make install, or the Debian package).
 
+# `make` alone still builds: no target below may become the default goal
+# (PGXS defines `all` later; set before this file's first rule).
+ifeq ($(.DEFAULT_GOAL),)
+.DEFAULT_GOAL := all
+endif
+
 # pg_regress: every file of test/regress/sql, in name order. Each test stands
 # alone: pg_regress creates the extension in its fresh database
 # (--load-extension) and each file sets its search_path, so a test passes alone
@@ -41,9 +47,4 @@ ifneq ($(strip $(TAP)),)
 	$(TAP_PSQL) -d $(TAP_DB) -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION holdings' -f test/fixtures.sql
 	$(PG_PROVE) -d $(TAP_DB) $(TAP)
 	$(TAP_PSQL) -d postgres -c 'DROP DATABASE $(TAP_DB)'
-endif
-
-# `make` alone still builds (the targets above must not become the default).
-ifeq ($(.DEFAULT_GOAL),)
-.DEFAULT_GOAL := all
 endif
