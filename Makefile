@@ -54,3 +54,14 @@ installcheck: check-generated installcheck-tap
 
 check-generated:
 	python3 tools/generate.py --check
+
+# ---- PGXN (issue 21): `make dist` writes holdings-<version>.zip, the archive
+# PGXN takes (git archive of HEAD: commit first), after checking META.json
+# against the PGXN Meta Spec and holdings.control (test/pgxn/check_meta.py).
+# scripts/test-pgxn installs it with `pgxn install`.
+.PHONY: dist
+dist:
+	python3 test/pgxn/check_meta.py
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ -o $(EXTENSION)-$(EXTVERSION).zip HEAD
+	@python3 -c 'import sys, zipfile; print(sys.argv[1] + ":", len(zipfile.ZipFile(sys.argv[1]).namelist()), "entries")' $(EXTENSION)-$(EXTVERSION).zip
+# ---- end PGXN
