@@ -11,6 +11,8 @@ PACKAGES=(
     # what the test suites use: clients (pgJDBC, psqlODBC, psycopg) and stress tools
     default-jdk-headless libpostgresql-jdbc-java odbc-postgresql unixodbc python3-pyodbc
     python3-psycopg python3-psycopg2 sqlsmith
+    # the Debian package and PGXN (scripts/build-deb, scripts/test-deb, scripts/test-pgxn)
+    dpkg-dev debhelper lintian postgresql-server-dev-all pgxnclient
 )
 
 install_packages() {
