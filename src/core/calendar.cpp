@@ -1,6 +1,7 @@
 #include "calendar.hpp"
 
 #include <cstdio>
+#include <limits>
 
 namespace holdings {
 namespace {
@@ -10,6 +11,9 @@ constexpr long kEpochOffset = 10957;
 
 // Howard Hinnant's civil-from-days and days-from-civil algorithms.
 std::string format_day(Day day) {
+    // PostgreSQL's infinite dates (DATEVAL_NOBEGIN, DATEVAL_NOEND).
+    if (day == std::numeric_limits<Day>::max()) return "infinity";
+    if (day == std::numeric_limits<Day>::min()) return "-infinity";
     long z = static_cast<long>(day) + kEpochOffset + 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;
     long doe = z - era * 146097;

@@ -70,7 +70,7 @@ const Rate& require_rate(const RateTable& table, CurrencyCode currency, Day day)
     bool has_series = s != table.series + table.count && s->currency == currency && s->count > 0;
     if (r != nullptr) {
         Day rate_day = s->dates[r - s->rates];
-        if (day - rate_day <= table.max_gap_days) return *r;
+        if (static_cast<long long>(day) - rate_day <= table.max_gap_days) return *r;  // day may be infinity
         Day last = s->dates[s->count - 1];
         std::string where = rate_day == last ? "The last " + std::string(code) + " rate in rate set \"" +
                                                    table.name + "\" is dated " + format_day(last)

@@ -3,7 +3,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "error.hpp"
 
@@ -12,67 +11,25 @@ namespace {
 
 using std::string_view;
 
-string_view trim(string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\r')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\r')) --e;
-    return s.substr(b, e - b);
-}
-
 // "\"China, Mainland\"" -> "China, Mainland".
 string_view unquote(string_view s) {
-    s = trim(s);
-    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = trim(s.substr(1, s.size() - 2));
+    s = trim_blanks(s);
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = trim_blanks(s.substr(1, s.size() - 2));
     return s;
 }
 
-void split(string_view line, char sep, std::vector<string_view>& cells) {
-    cells.clear();
-    std::size_t start = 0;
-    while (true) {
-        std::size_t at = line.find(sep, start);
-        if (at == string_view::npos) {
-            cells.push_back(line.substr(start));
-            return;
-        }
-        cells.push_back(line.substr(start, at - start));
-        start = at + 1;
-    }
-}
+[[noreturn]] void bad(const char* what, int line, const std::string& why) { document_error(what, line, why); }
 
-[[noreturn]] void bad(const char* what, int line, const std::string& why) {
-    fail(ErrorKind::invalid_text, std::string(what) + ", line " + std::to_string(line) + ": " + why);
-}
-
-std::string shown(string_view s) {
-    if (s.size() > 40) return "\"" + std::string(s.substr(0, 40)) + "...\"";
-    return "\"" + std::string(s) + "\"";
-}
-
-// The next line (without its '\n' and a trailing '\r'); advances the state.
-string_view next_line(const char* text, std::size_t len, FlowParseState& st, const char* what) {
-    std::size_t end = st.pos;
-    while (end < len && text[end] != '\n') ++end;
-    string_view line(text + st.pos, end - st.pos);
-    st.pos = end + 1;
-    ++st.line;
-    if (std::memchr(line.data(), '\0', line.size()) != nullptr) bad(what, st.line, "NUL byte");
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return line;
-}
-
-bool all_blank(const std::vector<string_view>& cells, std::size_t from) {
-    for (std::size_t i = from; i < cells.size(); ++i)
-        if (!trim(cells[i]).empty()) return false;
+bool all_blank(const string_view* cells, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
+        if (!trim_blanks(cells[i]).empty()) return false;
     return true;
 }
 
-bool blank_or_rule(const std::vector<string_view>& cells) {
-    for (string_view c : cells) {
-        c = trim(c);
-        for (char ch : c)
-            if (ch != '-' && ch != ' ') return false;
-    }
+// A line of blanks, tabs and dashes only (a rule or an empty row).
+bool blank_or_rule(string_view line) {
+    for (char ch : line)
+        if (ch != '-' && ch != ' ' && ch != '\t' && ch != '\r') return false;
     return true;
 }
 
@@ -80,32 +37,6 @@ bool digits(string_view s) {
     if (s.empty()) return false;
     for (char c : s)
         if (c < '0' || c > '9') return false;
-    return true;
-}
-
-// "2022-12" -> last day of the month; false if not a month.
-bool parse_month(string_view s, Day& out) {
-    if (s.size() != 7 || s[4] != '-' || !digits(s.substr(0, 4)) || !digits(s.substr(5, 2))) return false;
-    int year = std::stoi(std::string(s.substr(0, 4)));
-    int month = std::stoi(std::string(s.substr(5, 2)));
-    if (year < 1900 || year > 2999 || month < 1 || month > 12) return false;
-    out = (month == 12 ? make_day(year + 1, 1, 1) : make_day(year, static_cast<unsigned>(month + 1), 1)) - 1;
-    return true;
-}
-
-// "2014-03-12" -> the day; false if not a valid date.
-bool parse_date(string_view s, Day& out) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s.substr(0, 4)) || !digits(s.substr(5, 2)) ||
-        !digits(s.substr(8, 2)))
-        return false;
-    int year = std::stoi(std::string(s.substr(0, 4)));
-    int month = std::stoi(std::string(s.substr(5, 2)));
-    int day = std::stoi(std::string(s.substr(8, 2)));
-    if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
-    Day first = make_day(year, static_cast<unsigned>(month), 1);
-    Day next = month == 12 ? make_day(year + 1, 1, 1) : make_day(year, static_cast<unsigned>(month + 1), 1);
-    if (day > next - first) return false;
-    out = first + (day - 1);
     return true;
 }
 
@@ -164,8 +95,8 @@ void copy_label(const char* what, int line, string_view label, char* out) {
 }
 
 void copy_code(const char* what, int line, string_view code, char* out) {
-    code = trim(code);
-    if (!digits(code) || code.size() > 10) bad(what, line, "bad country code " + shown(code));
+    code = trim_blanks(code);
+    if (!digits(code) || code.size() > 10) bad(what, line, "bad country code " + excerpt(code));
     std::memcpy(out, code.data(), code.size());
     out[code.size()] = '\0';
 }
@@ -175,6 +106,21 @@ const char* const kTable3 = "TIC Table 3 document";
 const char* const kTable5 = "TIC Table 5 document";
 const char* const kFred = "FRED document";
 
+// The next line, or false at the end of the text; every line but an end
+// marker must end with a newline (checked by the caller through `terminated`).
+bool next_line(const char* text, std::size_t len, FlowParseState& st, const char* what, DocumentLine& line) {
+    std::size_t pos = st.pos;
+    bool got = read_document_line(text, len, pos, st.line, what, line);
+    st.pos = pos;
+    return got;
+}
+
+// A document without an end marker is complete at its final newline, once it
+// has at least one data row.
+void end_without_marker(const char* what, const FlowParseState& st) {
+    if (st.rows == 0) bad(what, st.line, "no data rows (the document is incomplete)");
+}
+
 }  // namespace
 
 void flow_parse_start(FlowParseState& state) {
@@ -182,192 +128,212 @@ void flow_parse_start(FlowParseState& state) {
 }
 
 std::size_t parse_tic_form_s_chunk(const char* text, std::size_t len, FlowParseState& st, FormSRow* out,
-                                   std::size_t capacity) {
-    std::vector<string_view> cells;
-    std::size_t n = 0;
-    while (!st.done && n < capacity) {
-        if (st.pos >= len) {
+                                   std::size_t capacity, std::size_t budget) {
+    string_view cells[15];
+    std::size_t n = 0, start = st.pos;
+    while (!st.done && n < capacity && (st.pos == start || st.pos - start < budget)) {
+        DocumentLine dl;
+        if (!next_line(text, len, st, kFormS, dl)) {
             if (!st.header_seen)
                 bad(kFormS, st.line, "no column header (expected \"name, code, month, [1] .. [12]\")");
+            end_without_marker(kFormS, st);
             st.done = true;
             break;
         }
-        string_view line = next_line(text, len, st, kFormS);
-        split(line, '\t', cells);
+        if (!dl.terminated) document_cut_short(kFormS, st.line);
+        bool beyond = false;
+        std::size_t count = split_cells(dl.text, '\t', cells, 15, beyond);
         if (!st.header_seen) {
-            if (trim(cells[0]) != "name") continue;  // titles and the column heads above
-            bool ok = cells.size() >= 15 && trim(cells[1]) == "code" && trim(cells[2]) == "month";
-            for (int i = 0; ok && i < 12; ++i) ok = trim(cells[3 + i]) == "[" + std::to_string(i + 1) + "]";
-            if (!ok || !all_blank(cells, 15)) bad(kFormS, st.line, "unexpected column header");
+            if (trim_blanks(cells[0]) != "name") continue;  // titles and the column heads above
+            bool ok = count >= 15 && trim_blanks(cells[1]) == "code" && trim_blanks(cells[2]) == "month";
+            for (int i = 0; ok && i < 12; ++i)
+                ok = trim_blanks(cells[3 + i]) == "[" + std::to_string(i + 1) + "]";
+            if (!ok || beyond) bad(kFormS, st.line, "unexpected column header");
             st.header_seen = true;
             continue;
         }
-        if (blank_or_rule(cells)) continue;
-        if (cells.size() < 15) bad(kFormS, st.line, "expected 15 tab-separated cells, found " + std::to_string(cells.size()));
-        if (!all_blank(cells, 15)) bad(kFormS, st.line, "text after column [12]");
+        if (blank_or_rule(dl.text)) continue;
+        if (count < 15) bad(kFormS, st.line, "expected 15 tab-separated cells, found " + std::to_string(count));
+        if (beyond) bad(kFormS, st.line, "text after column [12]");
         FormSRow& r = out[n];
         r.line = st.line;
         copy_label(kFormS, st.line, cells[0], r.label);
         copy_code(kFormS, st.line, cells[1], r.code);
-        if (!parse_month(trim(cells[2]), r.as_of)) bad(kFormS, st.line, "bad month " + shown(trim(cells[2])));
+        if (!parse_month_end(trim_blanks(cells[2]), r.as_of))
+            bad(kFormS, st.line, "bad month " + excerpt(trim_blanks(cells[2])));
         for (int i = 0; i < 12; ++i)
             if (!integer_figure(cells[3 + i], r.figures[i]))
-                bad(kFormS, st.line, "column [" + std::to_string(i + 1) + "] is not a figure: " + shown(trim(cells[3 + i])));
+                bad(kFormS, st.line,
+                    "column [" + std::to_string(i + 1) + "] is not a figure: " + excerpt(trim_blanks(cells[3 + i])));
         ++n;
+        ++st.rows;
     }
     return n;
 }
 
 std::size_t parse_tic_slt_table3_chunk(const char* text, std::size_t len, FlowParseState& st, Table3Row* out,
-                                       std::size_t capacity) {
+                                       std::size_t capacity, std::size_t budget) {
     static const char* const kColumns[] = {"country",          "country_code",     "date",
                                            "for_treas_pos",    "for_treas_net",    "for_lt_treas_pos",
                                            "for_lt_treas_net", "for_lt_treas_valchg", "for_st_treas_pos",
                                            "for_st_treas_net"};
-    std::vector<string_view> cells;
-    std::size_t n = 0;
-    while (!st.done && n < capacity) {
-        if (st.pos >= len) {
+    string_view cells[10];
+    std::size_t n = 0, start = st.pos;
+    while (!st.done && n < capacity && (st.pos == start || st.pos - start < budget)) {
+        DocumentLine dl;
+        if (!next_line(text, len, st, kTable3, dl)) {
             if (!st.header_seen)
                 bad(kTable3, st.line, "no column header (expected \"country, country_code, date, for_treas_pos, ...\")");
+            bad(kTable3, st.line, "the document ends before the \"Notes:\" line below the table: it is incomplete");
+        }
+        bool beyond = false;
+        std::size_t count = split_cells(dl.text, '\t', cells, 10, beyond);
+        string_view first = trim_blanks(cells[0]);
+        if (st.header_seen && first == "Notes:") {  // footnotes and column definitions follow
             st.done = true;
             break;
         }
-        string_view line = next_line(text, len, st, kTable3);
-        split(line, '\t', cells);
+        if (!dl.terminated) document_cut_short(kTable3, st.line);
         if (!st.header_seen) {
-            if (trim(cells[0]) != "country") continue;
-            bool ok = cells.size() >= 10;
-            for (int i = 1; ok && i < 10; ++i) ok = trim(cells[i]) == kColumns[i];
-            if (!ok || !all_blank(cells, 10)) bad(kTable3, st.line, "unexpected column header");
+            if (first != "country") continue;
+            bool ok = count >= 10;
+            for (int i = 1; ok && i < 10; ++i) ok = trim_blanks(cells[i]) == kColumns[i];
+            if (!ok || beyond) bad(kTable3, st.line, "unexpected column header");
             st.header_seen = true;
             continue;
         }
-        string_view first = trim(cells[0]);
-        if (first == "Notes:") {  // footnotes and column definitions follow
-            st.done = true;
-            break;
-        }
-        if (blank_or_rule(cells)) continue;
-        if (cells.size() < 10) bad(kTable3, st.line, "expected 10 tab-separated cells, found " + std::to_string(cells.size()));
-        if (!all_blank(cells, 10)) bad(kTable3, st.line, "text after the last column");
+        if (blank_or_rule(dl.text)) continue;
+        if (count < 10) bad(kTable3, st.line, "expected 10 tab-separated cells, found " + std::to_string(count));
+        if (beyond) bad(kTable3, st.line, "text after the last column");
         Table3Row& r = out[n];
         r.line = st.line;
         copy_label(kTable3, st.line, cells[0], r.label);
         copy_code(kTable3, st.line, cells[1], r.code);
-        if (!parse_month(trim(cells[2]), r.as_of)) bad(kTable3, st.line, "bad month " + shown(trim(cells[2])));
+        if (!parse_month_end(trim_blanks(cells[2]), r.as_of))
+            bad(kTable3, st.line, "bad month " + excerpt(trim_blanks(cells[2])));
         for (int i = 0; i < 7; ++i) {
-            string_view c = trim(cells[3 + i]);
+            string_view c = trim_blanks(cells[3 + i]);
             r.has[i] = c != "n.a.";
             if (!r.has[i]) {
                 r.figures[i][0] = '\0';
                 continue;
             }
             if (c.find(',') != string_view::npos || !integer_figure(c, r.figures[i]))
-                bad(kTable3, st.line, std::string("column ") + kColumns[3 + i] + " is not a figure: " + shown(c));
+                bad(kTable3, st.line, std::string("column ") + kColumns[3 + i] + " is not a figure: " + excerpt(c));
         }
         ++n;
+        ++st.rows;
     }
     return n;
 }
 
 std::size_t parse_tic_slt_table5_chunk(const char* text, std::size_t len, FlowParseState& st, Table5Row* out,
-                                       std::size_t capacity) {
-    std::vector<string_view> cells;
-    std::size_t n = 0;
-    while (!st.done && n + kMaxTable5Columns <= capacity) {
-        if (st.pos >= len) {
+                                       std::size_t capacity, std::size_t budget) {
+    constexpr std::size_t kCells = kMaxTable5Columns + 1;
+    string_view cells[kCells];
+    std::size_t n = 0, start = st.pos;
+    while (!st.done && n + kMaxTable5Columns <= capacity && (st.pos == start || st.pos - start < budget)) {
+        DocumentLine dl;
+        if (!next_line(text, len, st, kTable5, dl)) {
             if (!st.header_seen) bad(kTable5, st.line, "no \"Country\" row with the months");
+            bad(kTable5, st.line, "the document ends before the \"Notes:\" line below the table: it is incomplete");
+        }
+        bool beyond = false;
+        std::size_t count = split_cells(dl.text, '\t', cells, kCells, beyond);
+        string_view first = trim_blanks(cells[0]);
+        if (st.header_seen && first == "Notes:") {
             st.done = true;
             break;
         }
-        string_view line = next_line(text, len, st, kTable5);
-        split(line, '\t', cells);
-        string_view first = trim(cells[0]);
+        if (!dl.terminated) document_cut_short(kTable5, st.line);
         if (!st.header_seen) {
             if (first != "Country") continue;
             int columns = 0;
-            for (std::size_t i = 1; i < cells.size(); ++i) {
-                string_view c = trim(cells[i]);
+            std::size_t stored = count < kCells ? count : kCells;
+            for (std::size_t i = 1; i < stored; ++i) {
+                string_view c = trim_blanks(cells[i]);
                 if (c.empty()) {
-                    if (!all_blank(cells, i)) bad(kTable5, st.line, "a blank month column");
+                    if (!all_blank(cells, i, stored) || beyond) bad(kTable5, st.line, "a blank month column");
                     break;
                 }
-                if (columns == kMaxTable5Columns) bad(kTable5, st.line, "more than 64 month columns");
-                if (!parse_month(c, st.periods[columns])) bad(kTable5, st.line, "bad month " + shown(c));
+                if (!parse_month_end(c, st.periods[columns])) bad(kTable5, st.line, "bad month " + excerpt(c));
                 for (int j = 0; j < columns; ++j)
-                    if (st.periods[j] == st.periods[columns]) bad(kTable5, st.line, "month " + shown(c) + " printed twice");
+                    if (st.periods[j] == st.periods[columns])
+                        bad(kTable5, st.line, "month " + excerpt(c) + " printed twice");
                 ++columns;
             }
+            if (beyond && columns == kMaxTable5Columns) bad(kTable5, st.line, "more than 64 month columns");
             if (columns == 0) bad(kTable5, st.line, "no month columns");
             st.columns = columns;
             st.header_seen = true;
             continue;
         }
-        if (first == "Notes:") {
-            st.done = true;
-            break;
-        }
-        if (blank_or_rule(cells)) continue;
-        if (!all_blank(cells, static_cast<std::size_t>(st.columns) + 1)) bad(kTable5, st.line, "more figures than months");
+        if (blank_or_rule(dl.text)) continue;
+        if (beyond || !all_blank(cells, static_cast<std::size_t>(st.columns) + 1, kCells))
+            bad(kTable5, st.line, "more figures than months");
         char label[kFlowLabelSize];
         copy_label(kTable5, st.line, cells[0], label);
         for (int i = 0; i < st.columns; ++i) {
-            string_view c = static_cast<std::size_t>(i) + 1 < cells.size() ? trim(cells[i + 1]) : string_view();
+            string_view c = trim_blanks(cells[i + 1]);
             if (c == "n.a." || c == "*") continue;
             if (c.empty()) bad(kTable5, st.line, "missing figure in column " + std::to_string(i + 1));
             Table5Row& r = out[n];
-            if (c.front() == '-' || !decimal_figure(c, r.figure))
-                bad(kTable5, st.line, "not a figure: " + shown(c));
+            if (c.front() == '-' || !decimal_figure(c, r.figure)) bad(kTable5, st.line, "not a figure: " + excerpt(c));
             r.line = st.line;
             r.as_of = st.periods[i];
             std::memcpy(r.label, label, sizeof label);
             ++n;
         }
+        ++st.rows;
     }
     return n;
 }
 
 std::size_t parse_fred_csv_chunk(const char* text, std::size_t len, FlowParseState& st, FredRow* out,
-                                 std::size_t capacity) {
-    std::vector<string_view> cells;
-    std::size_t n = 0;
-    while (!st.done && n < capacity) {
-        if (st.pos >= len) {
+                                 std::size_t capacity, std::size_t budget) {
+    string_view cells[2];
+    std::size_t n = 0, start = st.pos;
+    while (!st.done && n < capacity && (st.pos == start || st.pos - start < budget)) {
+        DocumentLine dl;
+        if (!next_line(text, len, st, kFred, dl)) {
             if (!st.header_seen) bad(kFred, st.line, "empty document (expected \"observation_date,SERIES\")");
+            end_without_marker(kFred, st);
             st.done = true;
             break;
         }
-        string_view line = next_line(text, len, st, kFred);
-        split(line, ',', cells);
+        if (!dl.terminated) document_cut_short(kFred, st.line);
+        string_view line = dl.text;
+        bool beyond = false;
+        std::size_t count = split_cells(line, ',', cells, 2, beyond);
         if (!st.header_seen) {
-            string_view head = trim(cells[0]);
-            string_view series = cells.size() == 2 ? trim(cells[1]) : string_view();
+            string_view head = trim_blanks(cells[0]);
+            string_view series = count == 2 ? trim_blanks(cells[1]) : string_view();
             bool ok = (head == "observation_date" || head == "DATE") && !series.empty() && series.size() < sizeof st.series;
             for (char c : series)
                 ok = ok && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
-            if (!ok) bad(kFred, st.line, "expected the header \"observation_date,SERIES\", found " + shown(line));
+            if (!ok) bad(kFred, st.line, "expected the header \"observation_date,SERIES\", found " + excerpt(line));
             std::memcpy(st.series, series.data(), series.size());
             st.series[series.size()] = '\0';
             st.header_seen = true;
             continue;
         }
-        if (trim(line).empty()) {
-            if (st.pos >= len) continue;  // the final newline
+        if (trim_blanks(line).empty()) {
+            if (st.pos >= len) continue;  // a blank last line
             bad(kFred, st.line, "empty line");
         }
-        if (cells.size() != 2) bad(kFred, st.line, "expected 2 comma-separated cells, found " + std::to_string(cells.size()));
+        if (count != 2) bad(kFred, st.line, "expected 2 comma-separated cells, found " + std::to_string(count));
         FredRow& r = out[n];
         r.line = st.line;
-        if (!parse_date(trim(cells[0]), r.as_of)) bad(kFred, st.line, "bad date " + shown(trim(cells[0])));
-        string_view v = trim(cells[1]);
+        if (!parse_iso_date(trim_blanks(cells[0]), r.as_of)) bad(kFred, st.line, "bad date " + excerpt(trim_blanks(cells[0])));
+        string_view v = trim_blanks(cells[1]);
         r.has_value = !(v.empty() || v == ".");
         if (r.has_value) {
-            if (!decimal_figure(v, r.value)) bad(kFred, st.line, "not a number: " + shown(v));
+            if (!decimal_figure(v, r.value)) bad(kFred, st.line, "not a number: " + excerpt(v));
         } else {
             r.value[0] = '\0';
         }
         ++n;
+        ++st.rows;
     }
     return n;
 }

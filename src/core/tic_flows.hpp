@@ -2,13 +2,21 @@
 // series: TIC Form S (s1_globl.txt), TIC Table 3 (slt_table3.txt), TIC Table 5
 // (slt_table5.txt) and FRED series exports (fredgraph.csv).
 //
-// Every parser works in chunks over plain (destructor-free) state and writes
+// Every parser works in steps over plain (destructor-free) state and writes
 // its rows into a caller-provided array of plain structs, so the PostgreSQL
-// glue can keep the rows in its own memory and check for interrupts between
-// chunks, with no C++ object alive. A call parses lines until the document
-// ends or `capacity` rows are written (then at most one more line is needed:
-// every parser writes at most kMaxRowsPerLine rows per line, and stops before
-// a line that might not fit). Work is linear in the document's length.
+// glue keeps the rows in its own memory and checks for interrupts between
+// steps, with no C++ object alive (document.hpp). A call parses whole lines
+// until the document ends, about `budget` bytes were read, or `capacity` rows
+// are written (it stops before a line whose rows might not fit: every parser
+// writes at most kMaxTable5Columns rows per line). Work is linear in the
+// document's length, lines are at most kMaxLineBytes long, and nothing is
+// allocated but an error's message.
+//
+// Where each document ends (a shorter document is refused, 22P02):
+//   Table 3, Table 5: the "Notes:" line below the table;
+//   Form S, FRED: the newline of the last line, after at least one data row
+//   (the formats have no end marker: a file cut exactly after a line reads as
+//   a shorter, complete file).
 //
 // Errors: Error(invalid_text) naming the 1-based line ("... line N: ...").
 #pragma once
@@ -16,6 +24,7 @@
 #include <cstddef>
 
 #include "calendar.hpp"
+#include "document.hpp"
 
 namespace holdings {
 
@@ -33,6 +42,7 @@ struct FlowParseState {
     int columns;          // Table 5: number of month columns
     Day periods[kMaxTable5Columns];  // Table 5: the month of each column
     char series[32];      // FRED: the series id of the header
+    std::size_t rows;     // data rows read so far
 };
 
 void flow_parse_start(FlowParseState& state);
@@ -47,7 +57,8 @@ struct FormSRow {
     char figures[12][kFigureSize];   // columns [1] .. [12]
 };
 std::size_t parse_tic_form_s_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                   FormSRow* out, std::size_t capacity);
+                                   FormSRow* out, std::size_t capacity,
+                                   std::size_t budget = kStepBytes);
 
 // TIC Table 3: one row per country and month; has_* false for "n.a.".
 struct Table3Row {
@@ -59,7 +70,8 @@ struct Table3Row {
     bool has[7];
 };
 std::size_t parse_tic_slt_table3_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                       Table3Row* out, std::size_t capacity);
+                                       Table3Row* out, std::size_t capacity,
+                                   std::size_t budget = kStepBytes);
 
 // TIC Table 5: one row per printed figure (billions of USD).
 struct Table5Row {
@@ -69,7 +81,8 @@ struct Table5Row {
     char figure[kFigureSize];
 };
 std::size_t parse_tic_slt_table5_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                       Table5Row* out, std::size_t capacity);
+                                       Table5Row* out, std::size_t capacity,
+                                   std::size_t budget = kStepBytes);
 
 // FRED fredgraph.csv export: "observation_date,SERIES" then "YYYY-MM-DD,value";
 // blank or "." values (holidays) give rows with has_value = false.
@@ -80,6 +93,7 @@ struct FredRow {
     char value[kFigureSize];
 };
 std::size_t parse_fred_csv_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                 FredRow* out, std::size_t capacity);
+                                 FredRow* out, std::size_t capacity,
+                                   std::size_t budget = kStepBytes);
 
 }  // namespace holdings

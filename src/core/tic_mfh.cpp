@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "document.hpp"
 #include "error.hpp"
 
 namespace holdings {
@@ -86,17 +87,11 @@ bool all_dashes(Span s) {
 }
 
 // A cell quoted in a message: at most 40 bytes, cut on a UTF-8 boundary.
-std::string quoted(Span s) {
-    std::size_t n = s.size();
-    std::size_t keep = n < 40 ? n : 40;
-    if (keep < n)
-        while (keep > 0 && (static_cast<unsigned char>(s.b[keep]) & 0xC0) == 0x80) --keep;
-    return "\"" + std::string(s.b, keep) + (keep < n ? "...\"" : "\"");
-}
+std::string quoted(Span s) { return excerpt(std::string_view(s.b, s.size())); }
 
-[[noreturn]] void bad(int line, const std::string& why) {
-    fail(ErrorKind::invalid_text, "TIC document, line " + std::to_string(line) + ": " + why);
-}
+const char* const kWhat = "TIC document";
+
+[[noreturn]] void bad(int line, const std::string& why) { document_error(kWhat, line, why); }
 
 Day month_end(int year, int month) {
     Day first_of_next = month == 12 ? make_day(year + 1, 1, 1) : make_day(year, static_cast<unsigned>(month + 1), 1);
@@ -106,7 +101,6 @@ Day month_end(int year, int month) {
 // One line; returns the rows written to out.
 std::size_t parse_line(TicParser& p, Span line, TicRow* out) {
     const int n = p.line_no;
-    if (std::memchr(line.b, '\0', line.size()) != nullptr) bad(n, "NUL byte");
     Cells cells{line.b, line.e, true};
     Span raw_first = cells.next();
     Span first = trim(raw_first);
@@ -209,16 +203,22 @@ std::size_t parse_tic_mfh_step(TicParser& p, const char* text, std::size_t len, 
     if (capacity < kTicMaxColumns) fail(ErrorKind::invalid_argument, "TIC parser: output buffer too small");
     std::size_t written = 0;
     std::size_t start = p.pos;
-    while (!p.done && p.pos < len) {
-        const char* b = text + p.pos;
-        const char* nl = static_cast<const char*>(std::memchr(b, '\n', len - p.pos));
-        const char* e = nl != nullptr ? nl : text + len;
-        p.pos = static_cast<std::size_t>(e - text) + 1;
-        ++p.line_no;
-        written += parse_line(p, Span{b, e}, out + written);
+    while (!p.done) {
+        DocumentLine line;
+        std::size_t pos = p.pos;
+        if (!read_document_line(text, len, pos, p.line_no, kWhat, line)) {
+            if (!p.seen_block) bad(p.line_no, "no table found (expected a month row and a \"Country\" year row)");
+            bad(p.line_no, "the document ends before the footer \"Department of the Treasury/Federal Reserve Board\" "
+                           "below the tables: it is incomplete");
+        }
+        p.pos = pos;
+        std::size_t rows = parse_line(p, Span{line.text.data(), line.text.data() + line.text.size()}, out + written);
+        // A line cut short may have lost digits of its last figure; only the
+        // footer may end the text without a newline.
+        if (!line.terminated && !p.done) document_cut_short(kWhat, p.line_no);
+        written += rows;
         if (p.pos - start >= budget || capacity - written < kTicMaxColumns) break;
     }
-    if (p.pos >= len) p.done = true;
     if (p.done && !p.seen_block) bad(p.line_no, "no table found (expected a month row and a \"Country\" year row)");
     return written;
 }

@@ -8,7 +8,13 @@
 // structs, keeping its state in a plain struct. The PostgreSQL glue calls it in
 // chunks, checks for interrupts between them and copies each chunk into a
 // tuplestore, so no C++ object lives across a PostgreSQL call and memory stays
-// bounded whatever the document's size.
+// bounded whatever the document's size (document.hpp: lines of at most
+// kMaxLineBytes).
+//
+// A complete document ends with the footer line "Department of the
+// Treasury/Federal Reserve Board" below its tables (the footnotes after it are
+// not read): a document without it was cut short and is refused, since its
+// last figure may have lost digits ("1079.3" -> "1079").
 #pragma once
 
 #include <cstddef>
@@ -45,7 +51,7 @@ struct TicParser {
     int months_line;
     bool in_block;
     bool seen_block;
-    bool done;  // the document is finished (footer or end of text)
+    bool done;  // the footer was read
     std::size_t month_count;
     std::size_t column_count;
     int months[kTicMaxColumns];
@@ -53,11 +59,12 @@ struct TicParser {
 };
 
 // Reads whole lines from text[p.pos..len) until about `budget` bytes were read,
-// the end, the footer, or until `out` (capacity >= kTicMaxColumns) might not
+// the footer, or until `out` (capacity >= kTicMaxColumns) might not
 // hold another line's figures; returns the number of rows written to out.
 // Throws Error(invalid_text) naming the line for anything it cannot read: any
 // non-blank line that is not a title, a month row, a "Country" year row, a
-// data row, an "Of which:" line or the footer. Cells printed "n.a." (not
+// data row, an "Of which:" line or the footer, a line without its newline
+// (but the footer), and the end of the text before the footer. Cells printed "n.a." (not
 // available) or "*" (less than $50 million) carry no figure and are skipped.
 std::size_t parse_tic_mfh_step(TicParser& p, const char* text, std::size_t len, TicRow* out,
                                std::size_t capacity, std::size_t budget);

@@ -83,9 +83,19 @@ CREATE FUNCTION @extschema@.lineage_replaying() RETURNS boolean
 AS $fn$
     SELECT coalesce(current_setting('holdings_lineage.replaying', true), '') = 'on'
 $fn$;
-COMMENT ON FUNCTION @extschema@.lineage_replaying() IS 'True while user_edit is being replayed into the tables (a restore)';
+COMMENT ON FUNCTION @extschema@.lineage_replaying() IS 'True while user_edit is being replayed into the tables (a restore); informational: the lineage triggers do not rely on it';
+
+-- Who can run the lineage functions, and as whom (issue 18): every trigger
+-- function below is revoked from PUBLIC (06_lineage_replay.sql), so no role
+-- but the extension's owner can attach one to a table (CREATE TRIGGER needs
+-- EXECUTE); the triggers lineage_track() puts on the extension's tables still
+-- fire for every writer (PostgreSQL checks EXECUTE only when the trigger is
+-- created). Only lineage_record is SECURITY DEFINER, and it refuses every
+-- table but the extension's own tracked ones before it reads a row.
 
 -- BEFORE INSERT OR UPDATE of every tracked table: only a release writes shipped rows.
+-- Runs as the writer (SECURITY INVOKER): it writes nothing but NEW, so even on
+-- a table of the writer's own it can do nothing the writer could not.
 CREATE FUNCTION @extschema@.lineage_mark() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -106,33 +116,57 @@ COMMENT ON FUNCTION @extschema@.lineage_mark() IS
     'Trigger: a row written outside an extension script is the user''s (shipped = false)';
 
 -- AFTER INSERT, UPDATE or DELETE of every tracked table: keeps user_edit.
--- SECURITY DEFINER: a role allowed to write a table needs no privilege on
--- user_edit; a trigger function cannot be called directly, so this records only
--- the writes the role was allowed to make.
+-- SECURITY DEFINER, because a role allowed to write a table must not need (or
+-- get) any privilege on user_edit: the journal is written by this trigger
+-- alone, so it holds only writes the role was allowed to make. That is safe
+-- only on the extension's own tables, whose columns have the extension's (or
+-- built-in) types: the first thing the function does, before it reads NEW or
+-- OLD (to_jsonb would run a cast of the table's column types, as the owner),
+-- is to refuse any other table with 42501 (lineage_tracked). The journal is
+-- keyed on that checked table's name. search_path is pinned; EXECUTE is
+-- revoked from PUBLIC, so no other role can attach it anywhere.
 CREATE FUNCTION @extschema@.lineage_record() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
+    tname text;
     new_key text[];
     old_key text[];
     old_supersedes boolean := false;
 BEGIN
-    IF @extschema@.lineage_in_release_script() OR @extschema@.lineage_replaying() THEN
+    IF TG_LEVEL <> 'ROW' OR TG_WHEN <> 'AFTER' OR NOT @extschema@.lineage_tracked(TG_RELID) THEN
+        RAISE EXCEPTION 'lineage_record() runs only as the lineage trigger of the tables of extension holdings, not on %.%',
+                        TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT c.relname::text INTO STRICT tname FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) TG_RELID;
+    IF @extschema@.lineage_in_release_script() THEN
         RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' THEN
         old_key := @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(OLD));
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        new_key := @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(NEW));
+    END IF;
+    -- The replay's own write of a journal row (its key waits in the queue,
+    -- which only the replay, run by user_edit's owner, writes): not an edit.
+    -- (Not the holdings_lineage.replaying setting: any role can set that.)
+    IF EXISTS (SELECT 1 FROM @extschema@.lineage_replay_queue q
+                WHERE q.table_name = tname AND (q.key = new_key OR q.key = old_key)) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
         old_supersedes := OLD.shipped OR coalesce((SELECT e.supersedes_shipped FROM @extschema@.user_edit e
-                                                    WHERE e.table_name = TG_TABLE_NAME AND e.key = old_key), false);
+                                                    WHERE e.table_name = tname AND e.key = old_key), false);
     END IF;
     IF TG_OP <> 'DELETE' THEN
         IF TG_OP = 'UPDATE' AND NEW.shipped THEN
             RETURN NULL;  -- a no-op update of a shipped row
         END IF;
-        new_key := @extschema@.lineage_key(TG_RELID, pg_catalog.to_jsonb(NEW));
         INSERT INTO @extschema@.user_edit AS e (table_name, key, row_data, supersedes_shipped)
-        VALUES (TG_TABLE_NAME, new_key, pg_catalog.to_jsonb(NEW),
+        VALUES (tname, new_key, pg_catalog.to_jsonb(NEW),
                 TG_OP = 'UPDATE' AND new_key = old_key AND old_supersedes)
         ON CONFLICT (table_name, key) DO UPDATE
            SET row_data = EXCLUDED.row_data, edited_at = EXCLUDED.edited_at,
@@ -146,64 +180,47 @@ BEGIN
     -- user's own row leaves nothing.
     IF old_supersedes THEN
         INSERT INTO @extschema@.user_edit AS e (table_name, key, row_data, supersedes_shipped)
-        VALUES (TG_TABLE_NAME, old_key, NULL, true)
+        VALUES (tname, old_key, NULL, true)
         ON CONFLICT (table_name, key) DO UPDATE SET row_data = NULL, edited_at = EXCLUDED.edited_at,
                                                     supersedes_shipped = true;
     ELSE
-        DELETE FROM @extschema@.user_edit e WHERE e.table_name = TG_TABLE_NAME AND e.key = old_key;
+        DELETE FROM @extschema@.user_edit e WHERE e.table_name = tname AND e.key = old_key;
     END IF;
     RETURN NULL;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_record() IS
-    'Trigger: records what the user wrote or deleted in holdings.user_edit';
+    'Trigger: records what the user wrote or deleted in holdings.user_edit (the extension''s tracked tables only)';
 
--- AFTER INSERT on user_edit outside a release and outside the lineage triggers
--- (that is, a restore): replays the edit over the shipped rows. Foreign keys
--- between the extension's tables are deferrable, and deferred here, so the
--- order of the replayed rows does not matter.
+-- AFTER INSERT on user_edit, once per statement (a restore's COPY, or each
+-- INSERT of a pg_dump --inserts dump), outside a release and outside the
+-- lineage triggers: queues the new rows and replays them over the shipped rows
+-- (lineage_replay_queued, 06_lineage_replay.sql). Runs as the writer of
+-- user_edit (its owner or a superuser: nobody else may write it).
 CREATE FUNCTION @extschema@.lineage_replay() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
-    t regclass := pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') || '.' || pg_catalog.quote_ident(NEW.table_name));
-    cols text;
-    names text;
-    done integer;
 BEGIN
-    IF t IS NULL OR pg_catalog.pg_trigger_depth() > 1 OR @extschema@.lineage_in_release_script() THEN
-        RETURN NULL;
+    IF TG_LEVEL <> 'STATEMENT' OR TG_RELID OPERATOR(pg_catalog.<>) '@extschema@.user_edit'::pg_catalog.regclass THEN
+        RAISE EXCEPTION 'lineage_replay() runs only as the trigger of holdings.user_edit, not on %.%', TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
     END IF;
-    SET CONSTRAINTS ALL DEFERRED;
-    PERFORM pg_catalog.set_config('holdings_lineage.replaying', 'on', true);
-    IF NEW.row_data IS NULL THEN
-        EXECUTE format('DELETE FROM %s d WHERE %s', t, @extschema@.lineage_key_match(t, 'd')) USING NEW.key;
-    ELSE
-        -- Only the columns the edit has: a dump of an older release replays
-        -- into a table that may have gained columns (they keep their defaults).
-        SELECT string_agg(format('%1$I = r.%1$I', attname), ', '), string_agg(format('%I', attname), ', ')
-          INTO cols, names
-          FROM pg_attribute WHERE attrelid = t AND attnum > 0 AND NOT attisdropped AND NEW.row_data ? attname;
-        EXECUTE format('UPDATE %1$s d SET %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $2) r WHERE %3$s',
-                       t, cols, @extschema@.lineage_key_match(t, 'd'))
-            USING NEW.key, NEW.row_data;
-        GET DIAGNOSTICS done = ROW_COUNT;
-        IF done = 0 THEN
-            EXECUTE format('INSERT INTO %1$s (%2$s) SELECT %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $1)', t, names)
-                USING NEW.row_data;
-        END IF;
+    IF pg_catalog.pg_trigger_depth() > 1 OR @extschema@.lineage_in_release_script() THEN
+        RETURN NULL;  -- lineage_record writing the journal, or a release script
     END IF;
-    PERFORM pg_catalog.set_config('holdings_lineage.replaying', 'off', true);
+    INSERT INTO @extschema@.lineage_replay_queue (table_name, key)
+    SELECT a.table_name, a.key FROM added a
+    ON CONFLICT (table_name, key) DO NOTHING;
+    PERFORM @extschema@.lineage_replay_queued();
     RETURN NULL;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_replay() IS
-    'Trigger: a row written to user_edit by a restore is replayed into its table';
-CREATE TRIGGER user_edit_replay AFTER INSERT ON @extschema@.user_edit
-    FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_replay();
+    'Trigger: rows written to user_edit by a restore are replayed into their tables';
 
--- TRUNCATE would remove rows without a trace in user_edit.
+-- TRUNCATE would remove rows without a trace in user_edit. Runs as the
+-- truncating role and only raises: harmless on any table.
 CREATE FUNCTION @extschema@.lineage_no_truncate() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -222,15 +239,21 @@ COMMENT ON FUNCTION @extschema@.lineage_no_truncate() IS
 
 -- lineage_track(table): puts a table under the lineage rules. The table needs
 -- a primary key and a last column "shipped boolean NOT NULL DEFAULT true";
--- install scripts call this after the data (90_constraints.sql). Foreign keys
--- between the extension's tables become DEFERRABLE (still checked at once,
--- unless a restore's replay defers them).
+-- install scripts call this after the data (95_lineage_tracking.sql). Foreign
+-- keys between the extension's tables and unique constraints other than the
+-- primary key become DEFERRABLE (still checked at once, unless a restore's
+-- replay defers them: a user who swapped two countries' alpha3 through a
+-- temporary value has two journal rows that only hold together). The
+-- triggers fire ALWAYS: also in a session with session_replication_role =
+-- replica (a logical-replication subscriber applying rows, or a superuser's
+-- bulk write), so every write is journalled.
 CREATE FUNCTION @extschema@.lineage_track(t regclass) RETURNS void
     LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     fk text;
+    def text;
 BEGIN
     IF @extschema@.lineage_key_columns(t) IS NULL THEN
         RAISE EXCEPTION 'lineage: table % has no primary key', t;
@@ -245,6 +268,13 @@ BEGIN
     LOOP
         EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', t, fk);
     END LOOP;
+    -- A unique constraint cannot be altered: it is made again, deferrable.
+    FOR fk, def IN SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+                    WHERE conrelid = t AND contype = 'u' AND NOT condeferrable
+    LOOP
+        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I %s DEFERRABLE INITIALLY IMMEDIATE',
+                       t, fk, fk, def);
+    END LOOP;
     EXECUTE format('DROP TRIGGER IF EXISTS lineage_mark ON %1$s;
                     DROP TRIGGER IF EXISTS lineage_record ON %1$s;
                     DROP TRIGGER IF EXISTS lineage_no_truncate ON %1$s;
@@ -253,11 +283,14 @@ BEGIN
                     CREATE TRIGGER lineage_mark BEFORE INSERT OR UPDATE ON %1$s
                         FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_mark();
                     CREATE TRIGGER lineage_record AFTER INSERT OR UPDATE OR DELETE ON %1$s
-                        FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_record()', t);
+                        FOR EACH ROW EXECUTE FUNCTION @extschema@.lineage_record();
+                    ALTER TABLE %1$s ENABLE ALWAYS TRIGGER lineage_no_truncate,
+                                     ENABLE ALWAYS TRIGGER lineage_mark,
+                                     ENABLE ALWAYS TRIGGER lineage_record', t);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_track(regclass) IS
-    'Puts an extension table under the lineage rules: triggers that keep user_edit, deferrable foreign keys';
+    'Puts an extension table under the lineage rules: triggers that keep user_edit (fired always), deferrable foreign keys and unique constraints';
 
 -- Release scripts only: brings the shipped rows of target to those of staging
 -- (a table LIKE target): changed shipped rows are updated, new keys inserted,

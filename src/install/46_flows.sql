@@ -95,7 +95,10 @@ COMMENT ON COLUMN @extschema@.treasury_yield.shipped IS 'True for rows installed
 
 -- Parsers of the official files (src/core/tic_flows.cpp): one row per printed
 -- row or figure, amounts as printed (millions or billions of USD, percent).
--- Errors: 22P02 naming the line.
+-- Errors: 22P02 naming the line, for any line the format does not allow, a
+-- line longer than 1 MiB, and a document that does not end as a complete one
+-- does (Tables 3 and 5: the "Notes:" line; Form S and FRED: the newline of the
+-- last line, after a data line).
 CREATE FUNCTION @extschema@.parse_tic_form_s(document text,
         OUT line integer, OUT label text, OUT country_code text, OUT as_of date,
         OUT treasury_purchases numeric, OUT agency_purchases numeric, OUT corporate_bond_purchases numeric,

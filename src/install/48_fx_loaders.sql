@@ -15,67 +15,8 @@ COMMENT ON COLUMN @extschema@.fx_label.label IS 'Country label as printed';
 COMMENT ON COLUMN @extschema@.fx_label.currency IS 'ISO 4217 code; null for a label that is not loaded (Venezuela: one label over several redenominations)';
 COMMENT ON COLUMN @extschema@.fx_label.shipped IS 'True for rows installed by the extension';
 
-CREATE FUNCTION @extschema@.parse_fed_h10_monthly(document text,
-        OUT line integer, OUT label text, OUT as_of date, OUT per_usd numeric)
-    RETURNS SETOF record
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 20000
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-    SELECT r.n::integer, f[2], (pg_catalog.date_trunc('month', f[1]::date) + interval '1 month - 1 day')::date, f[3]::numeric
-      FROM (SELECT t.n, pg_catalog.string_to_array(pg_catalog.rtrim(t.l, E'\r'), ',') AS f
-              FROM pg_catalog.string_to_table(document, E'\n') WITH ORDINALITY AS t (l, n)) AS r
-     WHERE CASE WHEN r.n = 1 THEN NOT (pg_catalog.array_to_string(f, ',') = 'Date,Country,Exchange rate'
-                                       OR @extschema@.document_failure('Fed H.10 document', r.n, 'expected the header "Date,Country,Exchange rate"'))
-                WHEN f = '{}' OR f = '{""}' THEN false
-                WHEN pg_catalog.cardinality(f) <> 3 THEN
-                    @extschema@.document_failure('Fed H.10 document', r.n, format('expected 3 comma-separated cells, found %s', pg_catalog.cardinality(f)))
-                WHEN f[1] !~ '^\d{4}-\d{2}-01$' THEN
-                    @extschema@.document_failure('Fed H.10 document', r.n, format('bad month "%s"', f[1]))
-                WHEN f[2] = '' THEN @extschema@.document_failure('Fed H.10 document', r.n, 'empty country label')
-                WHEN pg_catalog.ltrim(f[3], '0123456789.') <> '' OR f[3] LIKE '%.%.%' OR pg_catalog.ltrim(f[3], '0.') = ''
-                     OR pg_catalog.length(f[3]) > 24 THEN
-                    @extschema@.document_failure('Fed H.10 document', r.n, format('not a rate: "%s"', f[3]))
-                ELSE true END
-$fn$;
-COMMENT ON FUNCTION @extschema@.parse_fed_h10_monthly(text) IS
-    'Parses the Federal Reserve H.10/G.5 monthly averages (Date,Country,Exchange rate; units per USD): one row per figure, dated the last day of the month';
-
-CREATE FUNCTION @extschema@.parse_ecb_eurofxref(document text,
-        OUT line integer, OUT as_of date, OUT currency text, OUT per_eur numeric)
-    RETURNS SETOF record
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 250000
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-    WITH lines AS (
-        SELECT t.n, pg_catalog.string_to_array(pg_catalog.rtrim(pg_catalog.rtrim(t.l, E'\r'), ','), ',') AS f
-          FROM pg_catalog.string_to_table(document, E'\n') WITH ORDINALITY AS t (l, n)
-    ), header AS (
-        SELECT l.f FROM lines l
-         WHERE l.n = 1
-           AND (l.f[1] = 'Date' AND pg_catalog.cardinality(l.f) > 1
-                OR @extschema@.document_failure('ECB document', l.n, 'expected the header "Date,USD,JPY,..."'))
-    ), days AS (
-        SELECT l.n, l.f[1]::date AS day, l.f
-          FROM lines l, header h
-         WHERE l.n > 1
-           AND CASE WHEN l.f = '{}' OR l.f = '{""}' THEN false
-                    WHEN l.f[1] !~ '^\d{4}-\d{2}-\d{2}$' THEN
-                        @extschema@.document_failure('ECB document', l.n, format('bad date "%s"', l.f[1]))
-                    WHEN pg_catalog.cardinality(l.f) > pg_catalog.cardinality(h.f) THEN
-                        @extschema@.document_failure('ECB document', l.n, 'more rates than currencies in the header')
-                    ELSE true END
-    )
-    SELECT d.n::integer, d.day, h.code, c.v::numeric
-      FROM days d
-     CROSS JOIN LATERAL pg_catalog.unnest(d.f[2:]) WITH ORDINALITY AS c (v, i)
-      JOIN (SELECT x.code, x.i FROM header, pg_catalog.unnest(header.f[2:]) WITH ORDINALITY AS x (code, i)) AS h ON h.i = c.i
-     WHERE c.v <> 'N/A' AND c.v <> ''
-       AND CASE WHEN pg_catalog.ltrim(c.v, '0123456789.') = '' AND c.v NOT LIKE '%.%.%' AND pg_catalog.ltrim(c.v, '0.') <> ''
-                     AND pg_catalog.length(c.v) <= 24 THEN true
-                ELSE @extschema@.document_failure('ECB document', d.n, format('not a rate for %s: "%s"', h.code, c.v)) END
-$fn$;
-COMMENT ON FUNCTION @extschema@.parse_ecb_eurofxref(text) IS
-    'Parses the ECB euro reference rates history (eurofxref-hist.csv; units per EUR): one row per day and currency; N/A and empty cells are skipped';
+-- The parsers (parse_fed_h10_monthly, parse_ecb_eurofxref) are in
+-- 43_fx_parsers.sql.
 
 -- load_fed_h10_monthly: into fx_rate, rate set fed-monthly.
 CREATE FUNCTION @extschema@.load_fed_h10_monthly(document text, source_id text, dry_run boolean DEFAULT false)

@@ -55,11 +55,11 @@ COMMENT ON COLUMN @extschema@.positions.source_id IS 'Source id';
 COMMENT ON COLUMN @extschema@.positions.source_url IS 'Where the source was read';
 
 CREATE VIEW @extschema@.fx_rates_monthly AS
-SELECT DISTINCT ON (rate_set, currency, date_trunc('month', as_of))
-       rate_set, currency, (date_trunc('month', as_of) + interval '1 month - 1 day')::date AS month,
+SELECT DISTINCT ON (rate_set, currency, pg_catalog.date_trunc('month', as_of))
+       rate_set, currency, (pg_catalog.date_trunc('month', as_of) + interval '1 month - 1 day')::date AS month,
        per_usd::numeric(38,20) AS per_usd, as_of AS rate_date
   FROM @extschema@.fx_rate
- ORDER BY rate_set, currency, date_trunc('month', as_of), as_of DESC;
+ ORDER BY rate_set, currency, pg_catalog.date_trunc('month', as_of), as_of DESC;
 COMMENT ON VIEW @extschema@.fx_rates_monthly IS
     'One rate per rate set, currency and month: the last rate of the month (fed-monthly: the monthly average)';
 COMMENT ON COLUMN @extschema@.fx_rates_monthly.rate_set IS 'fed-monthly, ecb-daily, or your own';

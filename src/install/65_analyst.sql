@@ -136,15 +136,15 @@ WITH line AS (
      WHERE p.instrument = 'UST' AND h.kind <> 'bank' AND @extschema@.currency(p.amount) = 'USD'
 ), month AS (
     SELECT as_of,
-           count(*) FILTER (WHERE holder_id NOT IN ('grand-total', 'foreign-official', 'all-other')) AS listed_lines,
-           count(*) FILTER (WHERE kind = 'country') AS country_lines,
-           sum(usd) FILTER (WHERE holder_id NOT IN ('grand-total', 'foreign-official')) AS lines_usd,
-           max(usd) FILTER (WHERE holder_id = 'grand-total') AS grand_total_usd,
-           max(usd) FILTER (WHERE holder_id = 'all-other') AS all_other_usd,
-           max(usd) FILTER (WHERE holder_id = 'foreign-official') AS foreign_official_usd,
-           max(usd) FILTER (WHERE holder_id = 'all-countries') AS all_countries_usd,
-           max(usd) FILTER (WHERE holder_id = 'total-iros') AS iros_usd,
-           string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS sources
+           pg_catalog.count(*) FILTER (WHERE holder_id NOT IN ('grand-total', 'foreign-official', 'all-other')) AS listed_lines,
+           pg_catalog.count(*) FILTER (WHERE kind = 'country') AS country_lines,
+           pg_catalog.sum(usd) FILTER (WHERE holder_id NOT IN ('grand-total', 'foreign-official')) AS lines_usd,
+           pg_catalog.max(usd) FILTER (WHERE holder_id = 'grand-total') AS grand_total_usd,
+           pg_catalog.max(usd) FILTER (WHERE holder_id = 'all-other') AS all_other_usd,
+           pg_catalog.max(usd) FILTER (WHERE holder_id = 'foreign-official') AS foreign_official_usd,
+           pg_catalog.max(usd) FILTER (WHERE holder_id = 'all-countries') AS all_countries_usd,
+           pg_catalog.max(usd) FILTER (WHERE holder_id = 'total-iros') AS iros_usd,
+           pg_catalog.string_agg(DISTINCT source_id, ', ' ORDER BY source_id) AS sources
       FROM line GROUP BY as_of
 )
 -- Two layouts: the Major Foreign Holders table (mfhhis01, Table 5) lists lines
@@ -157,9 +157,9 @@ SELECT as_of AS month, listed_lines, country_lines,
        ((grand_total_usd - CASE WHEN all_countries_usd IS NOT NULL THEN all_countries_usd + coalesce(iros_usd, 0)
                                 ELSE lines_usd END) / 1000000000)::numeric(13,3) AS unexplained_usd_bn,
        (grand_total_usd IS NOT NULL AND foreign_official_usd IS NOT NULL
-        AND ((all_other_usd IS NOT NULL AND abs(grand_total_usd - lines_usd) <= 50000000 * (listed_lines + 2))
+        AND ((all_other_usd IS NOT NULL AND pg_catalog.abs(grand_total_usd - lines_usd) <= 50000000 * (listed_lines + 2))
              OR (all_countries_usd IS NOT NULL AND iros_usd IS NOT NULL
-                 AND abs(grand_total_usd - all_countries_usd - iros_usd) <= 1500000))) AS complete,
+                 AND pg_catalog.abs(grand_total_usd - all_countries_usd - iros_usd) <= 1500000))) AS complete,
        sources
   FROM month;
 COMMENT ON VIEW @extschema@.month_coverage IS
@@ -203,12 +203,12 @@ COMMENT ON FUNCTION @extschema@.latest_complete_month() IS
 CREATE VIEW @extschema@.holder_coverage AS
 WITH c AS MATERIALIZED (SELECT month FROM @extschema@.month_coverage WHERE complete)
 SELECT p.holder_id, h.name AS holder_name, h.kind AS holder_kind, p.instrument,
-       min(p.as_of) AS first_month, max(p.as_of) AS last_month,
-       max(p.as_of) FILTER (WHERE c.month IS NOT NULL) AS last_complete_month,
-       count(*) AS months,
-       ((extract(year FROM max(p.as_of)) * 12 + extract(month FROM max(p.as_of)))
-         - (extract(year FROM min(p.as_of)) * 12 + extract(month FROM min(p.as_of))) + 1 - count(*))::bigint AS missing_months,
-       string_agg(DISTINCT p.source_id, ', ' ORDER BY p.source_id) AS sources
+       pg_catalog.min(p.as_of) AS first_month, pg_catalog.max(p.as_of) AS last_month,
+       pg_catalog.max(p.as_of) FILTER (WHERE c.month IS NOT NULL) AS last_complete_month,
+       pg_catalog.count(*) AS months,
+       ((extract(year FROM pg_catalog.max(p.as_of)) * 12 + extract(month FROM pg_catalog.max(p.as_of)))
+         - (extract(year FROM pg_catalog.min(p.as_of)) * 12 + extract(month FROM pg_catalog.min(p.as_of))) + 1 - pg_catalog.count(*))::bigint AS missing_months,
+       pg_catalog.string_agg(DISTINCT p.source_id, ', ' ORDER BY p.source_id) AS sources
   FROM @extschema@.position p
   JOIN @extschema@.holder h ON h.id = p.holder_id
   LEFT JOIN c ON c.month = p.as_of
@@ -233,7 +233,7 @@ COMMENT ON COLUMN @extschema@.holder_coverage.sources IS 'Sources of the figures
 CREATE VIEW @extschema@.series_changes AS
 WITH s AS (
     SELECT p.holder_id, h.kind, p.instrument, p.as_of, p.source_id,
-           lag(p.as_of) OVER w AS previous_as_of, lag(p.source_id) OVER w AS previous_source_id
+           pg_catalog.lag(p.as_of) OVER w AS previous_as_of, pg_catalog.lag(p.source_id) OVER w AS previous_source_id
       FROM @extschema@.position p
       JOIN @extschema@.holder h ON h.id = p.holder_id
     WINDOW w AS (PARTITION BY p.holder_id, p.instrument ORDER BY p.as_of)
@@ -246,7 +246,7 @@ UNION ALL
 SELECT holder_id, instrument, as_of, 'gap', previous_as_of, previous_source_id, source_id, NULL::numeric(13,3),
        'no figure for the months in between'
   FROM s
- WHERE kind <> 'bank' AND previous_as_of < (date_trunc('month', as_of) - interval '1 day')::date
+ WHERE kind <> 'bank' AND previous_as_of < (pg_catalog.date_trunc('month', as_of) - interval '1 day')::date
 UNION ALL
 SELECT c.holder_id, c.instrument, c.as_of, 'series-break', NULL, c.source_id, p.source_id,
        ((@extschema@.amount(p.amount) - @extschema@.amount(c.amount)) / 1000000000)::numeric(13,3),
@@ -273,7 +273,7 @@ SELECT t.as_of AS month,
        (@extschema@.amount(t.amount) / 1000000000)::numeric(13,3) AS total_usd_bn,
        (@extschema@.amount(o.amount) / 1000000000)::numeric(13,3) AS official_usd_bn,
        ((@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / 1000000000)::numeric(13,3) AS private_usd_bn,
-       round(100 * (@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / @extschema@.amount(t.amount), 1)::numeric(5,1) AS private_pct,
+       pg_catalog.round(100 * (@extschema@.amount(t.amount) - @extschema@.amount(o.amount)) / @extschema@.amount(t.amount), 1)::numeric(5,1) AS private_pct,
        t.source_id
   FROM @extschema@.position t
   JOIN @extschema@.position o

@@ -1,19 +1,14 @@
 // parse_tic_form_s, parse_tic_slt_table3, parse_tic_slt_table5, parse_fred_csv:
-// the parsers of src/core/tic_flows.cpp as set-returning functions. The rows
-// of each chunk are written by core code into a palloc'd array of plain
-// structs (inside run_core, no allocation there that PostgreSQL must know
-// of), then turned into tuples; interrupts are checked between chunks.
-#include "glue.hpp"
-
-extern "C" {
-#include "miscadmin.h"
-}
+// the parsers of src/core/tic_flows.cpp as set-returning functions, run in
+// bounded steps by parse_document (document_parse.hpp).
+#include "document_parse.hpp"
 
 #include <cstring>
 
 #include "tic_flows.hpp"
 
-using holdings_pg::run_core;
+using holdings_pg::numeric_datum;
+using holdings_pg::parse_document;
 
 extern "C" {
 PG_FUNCTION_INFO_V1(holdings_parse_tic_form_s);
@@ -26,44 +21,22 @@ namespace {
 
 constexpr std::size_t kChunkRows = 4096;  // >= kMaxTable5Columns
 
-Datum numeric_datum(const char* digits) {
-    return DirectFunctionCall3(numeric_in, CStringGetDatum(digits), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-}
-
-// Runs parse(state, rows, capacity) chunk by chunk and emits every row.
 template <typename Row, typename Parse, typename Emit>
-void parse_document(FunctionCallInfo fcinfo, Parse parse, Emit emit) {
-    text* document = PG_GETARG_TEXT_PP(0);
-    const char* data = VARDATA_ANY(document);
-    std::size_t len = VARSIZE_ANY_EXHDR(document);
-
-    InitMaterializedSRF(fcinfo, 0);
-    ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
-    auto* rows = static_cast<Row*>(palloc(sizeof(Row) * kChunkRows));
-    MemoryContext per_chunk = AllocSetContextCreate(CurrentMemoryContext, "holdings flow parser", ALLOCSET_DEFAULT_SIZES);
-    holdings::FlowParseState state;
-    holdings::flow_parse_start(state);
-    while (!state.done) {
-        CHECK_FOR_INTERRUPTS();
-        std::size_t count = 0;
-        run_core([&] { count = parse(data, len, state, rows, kChunkRows); });
-        MemoryContext old = MemoryContextSwitchTo(per_chunk);
-        for (std::size_t i = 0; i < count; ++i) emit(rsinfo, rows[i], state);
-        MemoryContextSwitchTo(old);
-        MemoryContextReset(per_chunk);
-    }
-    MemoryContextDelete(per_chunk);
-    pfree(rows);
+void parse_flow_document(FunctionCallInfo fcinfo, Parse parse, Emit emit) {
+    parse_document<holdings::FlowParseState, Row>(
+        fcinfo, kChunkRows, [](holdings::FlowParseState& s) { holdings::flow_parse_start(s); },
+        [&](const char* d, std::size_t l, holdings::FlowParseState& s, Row* r, std::size_t c) {
+            return parse(d, l, s, r, c, holdings::kStepBytes);
+        },
+        emit);
 }
 
 }  // namespace
 
 extern "C" Datum holdings_parse_tic_form_s(PG_FUNCTION_ARGS) {
-    parse_document<holdings::FormSRow>(
+    parse_flow_document<holdings::FormSRow>(
         fcinfo,
-        [](const char* d, std::size_t l, holdings::FlowParseState& s, holdings::FormSRow* r, std::size_t c) {
-            return holdings::parse_tic_form_s_chunk(d, l, s, r, c);
-        },
+        holdings::parse_tic_form_s_chunk,
         [](ReturnSetInfo* rsinfo, const holdings::FormSRow& r, const holdings::FlowParseState&) {
             Datum values[16];
             bool nulls[16] = {false};
@@ -78,11 +51,9 @@ extern "C" Datum holdings_parse_tic_form_s(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum holdings_parse_tic_slt_table3(PG_FUNCTION_ARGS) {
-    parse_document<holdings::Table3Row>(
+    parse_flow_document<holdings::Table3Row>(
         fcinfo,
-        [](const char* d, std::size_t l, holdings::FlowParseState& s, holdings::Table3Row* r, std::size_t c) {
-            return holdings::parse_tic_slt_table3_chunk(d, l, s, r, c);
-        },
+        holdings::parse_tic_slt_table3_chunk,
         [](ReturnSetInfo* rsinfo, const holdings::Table3Row& r, const holdings::FlowParseState&) {
             Datum values[11];
             bool nulls[11] = {false};
@@ -100,11 +71,9 @@ extern "C" Datum holdings_parse_tic_slt_table3(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum holdings_parse_tic_slt_table5(PG_FUNCTION_ARGS) {
-    parse_document<holdings::Table5Row>(
+    parse_flow_document<holdings::Table5Row>(
         fcinfo,
-        [](const char* d, std::size_t l, holdings::FlowParseState& s, holdings::Table5Row* r, std::size_t c) {
-            return holdings::parse_tic_slt_table5_chunk(d, l, s, r, c);
-        },
+        holdings::parse_tic_slt_table5_chunk,
         [](ReturnSetInfo* rsinfo, const holdings::Table5Row& r, const holdings::FlowParseState&) {
             Datum values[4];
             bool nulls[4] = {false, false, false, false};
@@ -118,11 +87,9 @@ extern "C" Datum holdings_parse_tic_slt_table5(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum holdings_parse_fred_csv(PG_FUNCTION_ARGS) {
-    parse_document<holdings::FredRow>(
+    parse_flow_document<holdings::FredRow>(
         fcinfo,
-        [](const char* d, std::size_t l, holdings::FlowParseState& s, holdings::FredRow* r, std::size_t c) {
-            return holdings::parse_fred_csv_chunk(d, l, s, r, c);
-        },
+        holdings::parse_fred_csv_chunk,
         [](ReturnSetInfo* rsinfo, const holdings::FredRow& r, const holdings::FlowParseState& s) {
             Datum values[4];
             bool nulls[4] = {false, false, false, false};

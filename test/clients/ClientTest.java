@@ -325,8 +325,8 @@ public class ClientTest {
                     eq("42883", e.getSQLState(), "SQLSTATE without holdings on the path");
                 }
             }
-            try (Connection c = connect("&currentSchema=public,holdings")) {
-                eq("public,holdings", one(c, "SHOW search_path"), "search_path");
+            try (Connection c = connect("&currentSchema=holdings,public")) {
+                eq("holdings,public", one(c, "SHOW search_path"), "search_path");
                 eq("1", one(c, "SELECT count(*) FROM position WHERE amount = ?", "1185515000000 USD"), "unqualified operator");
                 eq("14924471000000.00 USD", one(c, "SELECT sum(amount) FROM position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of BETWEEN '2024-12-31' AND '2025-12-31'"), "aggregate");
             }

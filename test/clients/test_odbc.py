@@ -120,9 +120,9 @@ def _():
             eq("42883", e.args[0], "SQLSTATE")
     finally:
         c.close()
-    c = pyodbc.connect(BASE + ";ConnSettings={SET search_path TO public, holdings}", autocommit=True)
+    c = pyodbc.connect(BASE + ";ConnSettings={SET search_path TO holdings, public}", autocommit=True)
     try:
-        eq("public, holdings", one(c, "SHOW search_path")[0], "search_path")
+        eq("holdings, public", one(c, "SHOW search_path")[0], "search_path")
         eq(1, one(c, "SELECT count(*) FROM position WHERE amount = ?", "1185515000000 USD")[0], "with holdings on the path")
     finally:
         c.close()

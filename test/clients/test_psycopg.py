@@ -162,7 +162,7 @@ def _():
             raise AssertionError("expected 42883")
         except psycopg.errors.UndefinedFunction:
             pass
-    with psycopg.connect(DSN + " options='-c search_path=public,holdings'", autocommit=True) as c:
+    with psycopg.connect(DSN + " options='-c search_path=holdings,public'", autocommit=True) as c:
         eq(1, c.execute("SELECT count(*) FROM position WHERE amount = %s", ["1185515000000 USD"]).fetchone()[0],
            "with holdings on the path")
 

@@ -187,7 +187,7 @@ def _():
             pass
     finally:
         c.close()
-    c = psycopg2.connect(DSN + " options='-c search_path=public,holdings'")
+    c = psycopg2.connect(DSN + " options='-c search_path=holdings,public'")
     try:
         eq((1,), one(c, "SELECT count(*) FROM position WHERE amount = %s", ["1185515000000 USD"]), "with holdings on the path")
     finally:

@@ -1,7 +1,8 @@
 // libFuzzer target: any byte string through the Form S parser (and, with the
 // same bytes, the Table 3, Table 5 and FRED parsers) must either fail with a
 // holdings::Error or give rows whose fields are well formed, and parsing in
-// small chunks must give the same rows as parsing in one chunk.
+// small chunks (one row, one-byte steps) must give the same rows as parsing in
+// one chunk.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -14,13 +15,14 @@
 namespace {
 
 template <typename Row, typename Parse>
-bool all_rows(const char* text, std::size_t size, std::size_t capacity, Parse parse, std::vector<Row>& rows) {
+bool all_rows(const char* text, std::size_t size, std::size_t capacity, Parse parse, std::vector<Row>& rows,
+              std::size_t budget = holdings::kStepBytes) {
     holdings::FlowParseState state;
     holdings::flow_parse_start(state);
     std::vector<Row> chunk(capacity);
     try {
         while (!state.done) {
-            std::size_t n = parse(text, size, state, chunk.data(), capacity);
+            std::size_t n = parse(text, size, state, chunk.data(), capacity, budget);
             if (n > capacity) std::abort();
             rows.insert(rows.end(), chunk.begin(), chunk.begin() + static_cast<long>(n));
         }
@@ -40,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const char* text = reinterpret_cast<const char*>(data);
     std::vector<holdings::FormSRow> one, small;
     bool ok = all_rows<holdings::FormSRow>(text, size, 64, holdings::parse_tic_form_s_chunk, one);
-    bool ok_small = all_rows<holdings::FormSRow>(text, size, 1, holdings::parse_tic_form_s_chunk, small);
+    bool ok_small = all_rows<holdings::FormSRow>(text, size, 1, holdings::parse_tic_form_s_chunk, small, 1);
     if (ok != ok_small) std::abort();
     if (ok) {
         if (one.size() != small.size()) std::abort();

@@ -22,6 +22,7 @@ SELECT set_eq($$
     ARRAY['fx_rate_changed', 'load_tic_mfh',
           'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay', 'lineage_no_truncate',
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
+          'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_replay_after_alter',
           'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions', 'document_failure'],
     'only triggers, loaders and the lineage machinery are VOLATILE');
 SELECT set_eq($$
@@ -30,6 +31,7 @@ SELECT set_eq($$
     ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final', 'monthly_components',
           'flow_decompose_final', 'flow_decompose_reported_final', 'check_source',
           'lineage_key_columns', 'lineage_key', 'lineage_key_match', 'lineage_key_expr', 'lineage_replaying',
+          'lineage_tracked',
           'net_foreign_selling', 'fx_decompose',  -- the two-step final steps on dated_levels
           -- they read tables too (fx_rate, position, the home-currency tables)
           'sum_in_accum', 'fx_rate_info', 'fx_rate_available', 'latest_complete_month', 'home_currency'],
@@ -39,6 +41,7 @@ SELECT set_eq($$
     ARRAY['fx_rate_changed', 'load_tic_mfh',
           'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay', 'lineage_no_truncate',
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
+          'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_replay_after_alter',
           'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions'],
     'everything but triggers, loaders and the lineage machinery is PARALLEL SAFE');
 SELECT is_empty($$

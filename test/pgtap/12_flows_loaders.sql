@@ -115,7 +115,7 @@ SELECT throws_ok($$SELECT * FROM load_tic_form_s(E'name\tcode\tmonth\t[1]\t[2]\t
                  '22P02', 'TIC Form S document, line 3: a second row for JP 2022-12-31', 'Form S: a repeated month names its line');
 SELECT throws_ok($$SELECT * FROM docs, load_tic_slt_table3(replace(body, E'\t-89\t', E'\t-8.9\t'), 'test-release') WHERE name = 'table3'$$,
                  '22P02', 'TIC Table 3 document, line 3: column for_lt_treas_valchg is not a figure: "-8.9"', 'Table 3: a bad figure names its line');
-SELECT throws_ok($$SELECT * FROM load_tic_slt_table5(E'Country\t2026-05\nJapan\t1210.0\nJapan\t1.0\n', 'test-release')$$,
+SELECT throws_ok($$SELECT * FROM load_tic_slt_table5(E'Country\t2026-05\nJapan\t1210.0\nJapan\t1.0\nNotes:\n', 'test-release')$$,
                  '22P02', 'TIC Table 5 document, line 3: a second row for JP 2026-05-31', 'Table 5: a repeated line names its line');
 SELECT throws_ok($$SELECT * FROM load_fred_series(E'observation_date,DGS10\n2026-04-22,4.3\n2026-04-22,4.4\n', 'test-release')$$,
                  '22P02', 'FRED document, line 3: a second observation for 2026-04-22', 'FRED: a repeated day names its line');

@@ -55,3 +55,27 @@ TEST(RateCoverage, GapLimitAndHints) {
     // USD is always 1, whatever the limit.
     EXPECT_EQ(require_rate(s.table, pack_code('U', 'S', 'D'), make_day(1900, 1, 1)).mantissa(), 1u);
 }
+
+// PostgreSQL's infinite dates are named as such (0.2.0 printed 5881610-07-11),
+// and a gap to infinity from a rate before 2000 does not overflow.
+TEST(RateCoverage, InfiniteDates) {
+    Set s;
+    s.table.max_gap_days = 31;
+    CurrencyCode jpy = pack_code('J', 'P', 'Y');
+    const Day infinity = 2147483647, minus_infinity = -2147483647 - 1;
+    std::string hint;
+    EXPECT_EQ(failure(s.table, jpy, infinity, &hint),
+              "no exchange rate for JPY within 31 days before infinity in rate set \"test\"");
+    EXPECT_EQ(failure(s.table, jpy, minus_infinity, &hint),
+              "no exchange rate for JPY on or before -infinity in rate set \"test\"");
+    Set old;
+    old.dates = {make_day(1971, 1, 31), make_day(1971, 2, 28)};
+    old.series[0].dates = old.dates.data();
+    old.table.max_gap_days = 31;
+    EXPECT_EQ(failure(old.table, jpy, infinity, &hint),
+              "no exchange rate for JPY within 31 days before infinity in rate set \"test\"");
+    EXPECT_EQ(hint, "The last JPY rate in rate set \"test\" is dated 1971-02-28; the rate set bridges gaps of at most "
+                    "31 days (holdings.rate_set.max_gap_days).");
+    EXPECT_EQ(format_day(infinity), "infinity");
+    EXPECT_EQ(format_day(minus_infinity), "-infinity");
+}

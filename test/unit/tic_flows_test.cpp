@@ -21,12 +21,13 @@ std::string read_file(const std::string& path) {
 }
 
 template <typename Row, typename Parse>
-std::vector<Row> parse_all(const std::string& doc, Parse parse, std::size_t capacity = 4096) {
+std::vector<Row> parse_all(const std::string& doc, Parse parse, std::size_t capacity = 4096,
+                           std::size_t budget = kStepBytes) {
     FlowParseState state;
     flow_parse_start(state);
     std::vector<Row> rows, chunk(capacity);
     while (!state.done) {
-        std::size_t n = parse(doc.data(), doc.size(), state, chunk.data(), capacity);
+        std::size_t n = parse(doc.data(), doc.size(), state, chunk.data(), capacity, budget);
         rows.insert(rows.end(), chunk.begin(), chunk.begin() + static_cast<long>(n));
     }
     return rows;
@@ -141,7 +142,8 @@ TEST(TicTable3, ErrorsNameTheLine) {
         "Table 3\r\ncountry\tcountry_code\tdate\tfor_treas_pos\tfor_treas_net\tfor_lt_treas_pos\tfor_lt_treas_net\t"
         "for_lt_treas_valchg\tfor_st_treas_pos\tfor_st_treas_net\r\n";
     // Small countries' holdings are suppressed (n.a.).
-    std::vector<Table3Row> greece = table3(head + "Greece\t11207\t2026-04\tn.a.\tn.a.\t2212\t-7\t-1\tn.a.\tn.a.\r\n");
+    std::vector<Table3Row> greece =
+        table3(head + "Greece\t11207\t2026-04\tn.a.\tn.a.\t2212\t-7\t-1\tn.a.\tn.a.\r\n\r\nNotes:\r\n");
     ASSERT_EQ(greece.size(), 1u);
     EXPECT_FALSE(greece[0].has[0]);
     EXPECT_STREQ(greece[0].figures[2], "2212");
@@ -195,4 +197,65 @@ TEST(Fred, ErrorsNameTheLine) {
     EXPECT_EQ(error_of([&] { fred("date;value\n"); }), "FRED document, line 1: expected the header \"observation_date,SERIES\", found \"date;value\"");
     EXPECT_EQ(error_of([&] { fred("observation_date,DGS10\n\n2022-02-28,1\n"); }), "FRED document, line 2: empty line");
     EXPECT_EQ(error_of([&] { fred(""); }), "FRED document, line 0: empty document (expected \"observation_date,SERIES\")");
+}
+
+// Where each document ends (the prefix test is document_ends_test.cpp).
+TEST(FlowDocuments, EndsAreChecked) {
+    const std::string t3head =
+        "country\tcountry_code\tdate\tfor_treas_pos\tfor_treas_net\tfor_lt_treas_pos\tfor_lt_treas_net\t"
+        "for_lt_treas_valchg\tfor_st_treas_pos\tfor_st_treas_net\r\n";
+    const std::string t3row = "Japan\t42609\t2026-04\t1209889\t16283\t1056542\t14705\t-3238\t153347\t1578\r\n";
+    EXPECT_EQ(error_of([&] { table3(t3head + t3row); }),
+              "TIC Table 3 document, line 2: the document ends before the \"Notes:\" line below the table: it is incomplete");
+    EXPECT_EQ(error_of([&] { table3(t3head + t3row.substr(0, t3row.size() - 4)); }),
+              "TIC Table 3 document, line 2: the document ends inside this line (no newline after it): it is incomplete");
+    EXPECT_EQ(table3(t3head + t3row + "Notes:").size(), 1u);
+    EXPECT_EQ(error_of([&] { table5("Country\t2026-04\nJapan\t1209.9\n"); }),
+              "TIC Table 5 document, line 2: the document ends before the \"Notes:\" line below the table: it is incomplete");
+    EXPECT_EQ(error_of([&] { table5("Country\t2026-04\nJapan\t1209"); }),
+              "TIC Table 5 document, line 2: the document ends inside this line (no newline after it): it is incomplete");
+    EXPECT_EQ(table5("Country\t2026-04\nJapan\t1209.9\nNotes:\n").size(), 1u);
+    const std::string row = "Japan\t42609\t2022-12\t1\t1\t1\t1\t1\t1\t1\t1\t1\t1\t1\t198";
+    EXPECT_EQ(error_of([&] { form_s(kFormSHeader + row.substr(0, row.size() - 1)); }),
+              "TIC Form S document, line 4: the document ends inside this line (no newline after it): it is incomplete");
+    EXPECT_EQ(error_of([&] { form_s(kFormSHeader + row + "\r"); }),
+              "TIC Form S document, line 4: the document ends inside this line (no newline after it): it is incomplete");
+    EXPECT_EQ(error_of([&] { form_s(kFormSHeader); }), "TIC Form S document, line 3: no data rows (the document is incomplete)");
+    EXPECT_STREQ(form_s(kFormSHeader + row + "\r\n")[0].figures[11], "198");
+    EXPECT_EQ(error_of([&] { fred("observation_date,DGS10\n2022-12-30,3.8"); }),
+              "FRED document, line 2: the document ends inside this line (no newline after it): it is incomplete");
+    EXPECT_EQ(error_of([&] { fred("observation_date,DGS10\n"); }), "FRED document, line 1: no data rows (the document is incomplete)");
+}
+
+// One line of separators is refused at the line limit, after reading at most
+// kMaxLineBytes + 1 bytes of it (0.2.0 split it into 200 million cells).
+TEST(FlowDocuments, LongLinesAreRefusedAtOnce) {
+    std::string tabs(kMaxLineBytes + 1, '\t'), commas(kMaxLineBytes + 1, ',');
+    EXPECT_EQ(error_of([&] { form_s(tabs); }), "TIC Form S document, line 1: line longer than 1048576 bytes");
+    EXPECT_EQ(error_of([&] { table3(tabs); }), "TIC Table 3 document, line 1: line longer than 1048576 bytes");
+    EXPECT_EQ(error_of([&] { table5(tabs); }), "TIC Table 5 document, line 1: line longer than 1048576 bytes");
+    EXPECT_EQ(error_of([&] { fred(commas); }), "FRED document, line 1: line longer than 1048576 bytes");
+    // A line of exactly the limit is read (and refused for what it is).
+    EXPECT_EQ(error_of([&] { fred(std::string(kMaxLineBytes, ',') + "\n"); }),
+              "FRED document, line 1: expected the header \"observation_date,SERIES\", found \"" + std::string(40, ',') + "...\"");
+}
+
+// Quoted cells are cut on a UTF-8 character boundary (0.2.0 cut "é" in half).
+TEST(FlowDocuments, ExcerptsKeepWholeCharacters) {
+    std::string cell = std::string(39, 'x') + "\xC3\xA9" + "yyyy";
+    EXPECT_EQ(error_of([&] { fred("observation_date,DGS10\n2022-12-30," + cell + "\n"); }),
+              "FRED document, line 2: not a number: \"" + std::string(39, 'x') + "...\"");
+    EXPECT_EQ(error_of([&] { form_s(kFormSHeader + "Japan\t42609\t" + cell + "\t1\t1\t1\t1\t1\t1\t1\t1\t1\t1\t1\t1\r\n"); }),
+              "TIC Form S document, line 4: bad month \"" + std::string(39, 'x') + "...\"");
+    EXPECT_EQ(error_of([&] { table5("Country\t2026-04\nJapan\t" + cell + "\n"); }),
+              "TIC Table 5 document, line 2: not a figure: \"" + std::string(39, 'x') + "...\"");
+}
+
+TEST(FlowDocuments, StepsOfOneByteGiveTheSameRows) {
+    std::string doc = read_file(HOLDINGS_SOURCE_DIR "/data/yields/DGS10.csv").substr(0, 3000);
+    doc = doc.substr(0, doc.rfind('\n') + 1);
+    std::vector<FredRow> a = parse_all<FredRow>(doc, parse_fred_csv_chunk),
+                         b = parse_all<FredRow>(doc, parse_fred_csv_chunk, 4096, 1);
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_STREQ(a[i].value, b[i].value);
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "document.hpp"
 #include "tic_mfh.hpp"
 #include "test_support.hpp"
 
@@ -51,7 +52,8 @@ TEST(TicMfh, SeriesBreakColumnIsComparison) {
         "Country\t2011\t2011\t2011\n"
         "\t------\t------\t------\n"
         "Japan\t881.5\t911.1\t912.4\n"
-        "\"China, Mainland\"\t1\tn.a.\t*\n";
+        "\"China, Mainland\"\t1\tn.a.\t*\n"
+        "Department of the Treasury/Federal Reserve Board\n";
     std::vector<TicFigure> f = parse_text(doc);
     ASSERT_EQ(f.size(), 4u);
     EXPECT_TRUE(f[0].official);
@@ -127,5 +129,44 @@ TEST(TicMfh, TooManyColumnsIsAnError) {
         ADD_FAILURE() << "accepted 65 columns";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("line 1: more than 64 month columns"), std::string::npos) << e.what();
+    }
+}
+
+// A document ends with its footer: without it the last figure may be cut
+// ("1079.3" -> "1079"); the footnotes after the footer are not read.
+TEST(TicMfh, TheFooterEndsTheDocument) {
+    const std::string doc = "\tJan\nCountry\t2025\nJapan\t1079.3\n";
+    for (const std::string& cut : {doc, doc.substr(0, doc.size() - 3)}) {
+        try {
+            parse_text(cut);
+            ADD_FAILURE() << "accepted: " << cut;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::invalid_text);
+            EXPECT_EQ(std::string(e.what()),
+                      cut == doc ? "TIC document, line 3: the document ends before the footer \"Department of the "
+                                   "Treasury/Federal Reserve Board\" below the tables: it is incomplete"
+                                 : "TIC document, line 3: the document ends inside this line (no newline after it): "
+                                   "it is incomplete");
+        }
+    }
+    std::vector<TicFigure> f = parse_text(doc + "Department of the Treasury/Federal Reserve Board\t\t\n1/ a note, cut sho");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].usd_bn, "1079.3");
+}
+
+TEST(TicMfh, LongLinesAreRefusedAtOnce) {
+    std::string doc = "\tJan\nCountry\t2025\nJapan\t1" + std::string(kMaxLineBytes, '0') + "\n";
+    try {
+        parse_text(doc);
+        ADD_FAILURE() << "accepted a long line";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), "TIC document, line 3: line longer than 1048576 bytes");
+    }
+    // Cells quoted in messages are cut on a character boundary.
+    try {
+        parse_text("\tJan\nCountry\t2025\nJapan\t" + std::string(39, 'x') + "\xC3\xA9\n");
+        ADD_FAILURE() << "accepted a bad figure";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), "TIC document, line 3: not a figure: \"" + std::string(39, 'x') + "...\"");
     }
 }

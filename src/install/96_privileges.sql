@@ -1,0 +1,29 @@
+-- Privileges: what PUBLIC may not execute. PostgreSQL grants EXECUTE on every
+-- new function to PUBLIC; the extension takes it back from everything a role
+-- needs no access to for reading and computing: the journal's machinery
+-- (src/install/06_lineage_replay.sql revokes it), the
+-- loaders and their helpers (grant them, with the tables they write, to the
+-- roles that refresh the data: docs/refresh.md), and the parsers. The type,
+-- its operators and aggregates, the FX functions and the analyst functions
+-- stay PUBLIC. test/security/sql/catalog.sql checks the result.
+REVOKE EXECUTE ON FUNCTION @extschema@.check_source(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.check_tic_rows(text,jsonb) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.document_failure(text,bigint,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.fx_rate_changed() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_apply(regclass,regclass,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_ecb_rates(text,text,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_fed_h10_monthly(text,text,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_fred_series(text,text,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_positions(regclass,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_staging(regclass,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_form_s(text,text,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_mfh(text,text,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_slt_table3(text,text,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_slt_table5(text,text,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_ecb_eurofxref(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_fed_h10_monthly(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_fred_csv(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_form_s(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_slt_table3(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_slt_table5(text) FROM PUBLIC;

@@ -1,0 +1,39 @@
+-- CREATE EXTENSION refuses a pre-existing schema another role controls: a
+-- database owner without superuser must not become superuser through it
+-- (issue 18, case 4; CVE-2023-39417 class).
+\set VERBOSITY terse
+\set SHOW_CONTEXT never
+CREATE ROLE sec_owner LOGIN;
+CREATE DATABASE holdings_security_owner OWNER sec_owner;
+\c holdings_security_owner sec_owner
+-- The owner plants a better match for the unqualified unnest(ARRAY[...]) that
+-- 0.2.0's script called, and for other built-ins a script might call.
+CREATE SCHEMA holdings;
+CREATE FUNCTION holdings.unnest(text[]) RETURNS SETOF text LANGUAGE plpgsql
+    AS $$BEGIN EXECUTE 'ALTER ROLE sec_owner SUPERUSER'; RETURN; END$$;
+CREATE FUNCTION holdings.format(text, text) RETURNS text LANGUAGE plpgsql
+    AS $$BEGIN EXECUTE 'ALTER ROLE sec_owner SUPERUSER'; RETURN $1; END$$;
+\c holdings_security_owner postgres
+CREATE EXTENSION holdings;
+\echo :SQLSTATE
+SELECT rolsuper FROM pg_roles WHERE rolname = 'sec_owner';
+SELECT count(*) AS installed FROM pg_extension WHERE extname = 'holdings';
+-- A schema the installer owns, but where another role was allowed to create.
+DROP SCHEMA holdings CASCADE;
+CREATE SCHEMA holdings;
+GRANT CREATE, USAGE ON SCHEMA holdings TO sec_owner;
+\c holdings_security_owner sec_owner
+CREATE FUNCTION holdings.unnest(text[]) RETURNS SETOF text LANGUAGE plpgsql
+    AS $$BEGIN EXECUTE 'ALTER ROLE sec_owner SUPERUSER'; RETURN; END$$;
+\c holdings_security_owner postgres
+CREATE EXTENSION holdings;
+\echo :SQLSTATE
+SELECT rolsuper FROM pg_roles WHERE rolname = 'sec_owner';
+-- The installer's own empty schema, or none: the install goes through.
+DROP SCHEMA holdings CASCADE;
+CREATE EXTENSION holdings;
+SELECT n.nspowner::regrole AS schema_owner, e.extversion
+  FROM pg_namespace n, pg_extension e WHERE n.nspname = 'holdings' AND e.extname = 'holdings';
+SELECT rolsuper FROM pg_roles WHERE rolname = 'sec_owner';
+\c holdings_security postgres
+DROP DATABASE holdings_security_owner;
