@@ -11,6 +11,11 @@ BUILT_SCRIPTS = holdings--$(EXTVERSION).sql \
 	$(patsubst src/upgrade/%.sql,holdings--%.sql,$(wildcard src/upgrade/*--$(EXTVERSION).sql))
 DATA_built = $(BUILT_SCRIPTS)
 DATA = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
+# The official data files (and data/sources.csv, which lists them with their
+# loaders) are installed under <sharedir>/extension/holdings/, keeping their
+# paths below data/: the install and upgrade scripts load them from there
+# (holdings.data_file, src/pg/data_file.cpp); the scripts do not embed them.
+DATA_FILES = sources.csv $(sort $(patsubst data/%,%,$(filter-out %.source,$(wildcard data/tic/* data/fx/* data/fed/* data/yields/*))))
 
 # ---- tests (issue 21): REGRESS, ISOLATION, pgTAP and their targets live in
 # test/test.mk (before PGXS: it decides installcheck from REGRESS/ISOLATION).
@@ -34,6 +39,17 @@ EXTRA_CLEAN = .scripts-built test/regress/results test/regress/regression.diffs 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+install: install-data-files
+uninstall: uninstall-data-files
+.PHONY: install-data-files uninstall-data-files
+install-data-files:
+	@for f in $(DATA_FILES); do \
+		$(MKDIR_P) "$(DESTDIR)$(datadir)/extension/holdings/$$(dirname $$f)" && \
+		$(INSTALL_DATA) "$(srcdir)/data/$$f" "$(DESTDIR)$(datadir)/extension/holdings/$$f" || exit 1; \
+	done
+uninstall-data-files:
+	rm -rf "$(DESTDIR)$(datadir)/extension/holdings"
 
 # Every object file depends on the core headers (PGXS has no header tracking).
 $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)

@@ -28,8 +28,10 @@ GROUPED = [
     ("fx_decompose(h, d, 'JPY') by holder, two-step",
      "SELECT holder, fx_decompose(levels_by_date(amount, as_of), 'JPY') FROM {t} GROUP BY holder",
      "SELECT holder, fx_decompose(amount, as_of, 'JPY') FROM {t} GROUP BY holder"),
-    ("net_foreign_selling(h, d, 'JPY') by holder, written directly (not shipped)",
+    ("net_foreign_selling(h, d, 'JPY') by holder, written directly (shipped, the shards' rates)",
      "SELECT holder, net_foreign_selling(amount, as_of, 'JPY') FROM {t} GROUP BY holder", None),
+    ("fx_decompose(h, d, 'JPY') by holder, written directly (shipped, the shards' rates)",
+     "SELECT holder, fx_decompose(amount, as_of, 'JPY') FROM {t} GROUP BY holder", None),
     ("total net_foreign_selling(h, d, 'JPY'), two-step, one state per holder",
      "SELECT net_foreign_selling(rollup(s), 'JPY') FROM "
      "(SELECT holder, levels_by_date(amount, as_of) AS s FROM {t} GROUP BY holder) per_holder",

@@ -36,6 +36,9 @@ start_cluster() {
 local all all trust
 host all all 127.0.0.1/32 scram-sha-256
 HBA
+    # Memory settings stay PostgreSQL's defaults (work_mem 4MB, shared_buffers
+    # 128MB): upgrades and loads must be fast where users run them (issue 19
+    # found a quadratic upgrade step that work_mem = 64MB had hidden).
     cat >> "$PGDATA_DIR/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 password_encryption = 'scram-sha-256'
@@ -44,9 +47,6 @@ unix_socket_directories = '$SOCKET_DIR'
 max_worker_processes = 8
 max_parallel_workers = 4
 max_parallel_workers_per_gather = 2
-shared_buffers = 512MB
-work_mem = 64MB
-maintenance_work_mem = 256MB
 fsync = off
 synchronous_commit = off
 full_page_writes = off

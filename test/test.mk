@@ -27,8 +27,9 @@ REGRESS_OPTS = --inputdir=test/regress --outputdir=test/regress --load-extension
 # isolation spec and no pgTAP file unless ISOLATION or TAP is named too.
 ifneq ($(origin REGRESS),command line)
 # pg_isolation_regress specs (test/isolation/specs, expected): the rate cache
-# under concurrent writers, both isolation levels and parallel query.
-ISOLATION = rate_cache
+# under concurrent writers, both isolation levels and parallel query; two
+# loads of one dataset (they serialise, or the second fails with 40001).
+ISOLATION = rate_cache load_concurrency
 TAP = $(sort $(wildcard test/pgtap/*.sql))
 endif
 ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/isolation --load-extension=holdings

@@ -1,16 +1,13 @@
 #!/usr/bin/env python3
 """The data section of the install script, generated from data/.
 
-Small tables (sources, ISO codes, holders, label maps, bank figures) become
-INSERT ... VALUES rows. The large raw files (TIC Table 3, the mfhhis01
-history, Table 5, Form S, the exchange-rate files, FRED series) are embedded
-verbatim between dollar quotes and parsed at install time by the extension's
-own IMMUTABLE parse functions (parse_tic_slt_table3, parse_tic_mfh,
-parse_tic_slt_table5, parse_tic_form_s, parse_fed_h10_monthly,
-parse_ecb_eurofxref, parse_fred_csv), the same ones the loaders use, in
-INSERT INTO @extschema@.<table> ... SELECT statements (the upgrade generator
-retargets exactly those). So the script stays reviewable (the raw files, byte
-for byte), a newer official file is one loader call, and it installs in seconds.
+Small tables (sources, ISO codes, holders, label maps, bank figures, rate
+sets) become INSERT ... VALUES rows. The official files (TIC, Fed, ECB,
+FRED) are not embedded: `make install` installs them under
+<sharedir>/extension/holdings/, and the data section loads each one with its
+loader, in the order of data/sources.csv (columns data_file and loader):
+the same parse -> stage -> check -> merge path a user's refresh takes
+(src/install/44_data_release.sql). No file-to-table mapping lives here.
 """
 import csv
 import io
@@ -162,134 +159,6 @@ def holder_rows(root, countries):
             values('tic_label', ['label', 'holder_id', 'instrument'], labels))
 
 
-def tic_mfh_sql(document, source_id):
-    """Every figure of a TIC mfhhis01 document: official ones into position, series-break
-    comparison values into position_comparison (the parser and label map load_tic_mfh uses)."""
-    return """WITH figures AS (
-    SELECT l.holder_id, l.instrument, p.as_of, p.official,
-           @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount
-      FROM @extschema@.parse_tic_mfh(%s) p
-      JOIN @extschema@.tic_label l ON l.label = p.label
-), official AS (
-    INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
-    SELECT holder_id, instrument, as_of, amount, 'market', %s FROM figures WHERE official
-)
-INSERT INTO @extschema@.position_comparison (holder_id, instrument, as_of, amount, source_id)
-SELECT holder_id, instrument, as_of, amount, %s FROM figures WHERE NOT official;
-""" % (document, q(source_id), q(source_id))
-
-
-def table3_sql(document):
-    """TIC Table 3 (the newest vintage, in millions): holdings into position (UST, and
-    UST-NOTES-BONDS / UST-BILLS by maturity), net purchases into transaction: long-term
-    from 2023-02 (before, Form S), bills as the change in bill holdings (Table 3 footnote 2:
-    printed where Table 3 prints it, else computed from the holdings)."""
-    return """WITH t3 AS (
-    SELECT l.holder_id, p.*,
-           p.short_term_holdings - lag(p.short_term_holdings) OVER (PARTITION BY p.label ORDER BY p.as_of) AS bills_change
-      FROM @extschema@.parse_tic_slt_table3(%s) p
-      JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST'
-), positions AS (
-    INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
-    SELECT t3.holder_id, i.instrument, t3.as_of, @extschema@.holding(i.mn * 1000000, 'USD'), 'market', 'tic-slt-table3'
-      FROM t3 CROSS JOIN LATERAL (VALUES ('UST', t3.holdings), ('UST-NOTES-BONDS', t3.long_term_holdings),
-                                         ('UST-BILLS', t3.short_term_holdings)) AS i (instrument, mn)
-     WHERE i.mn IS NOT NULL
-)
-INSERT INTO @extschema@.transaction (holder_id, instrument, as_of, net_purchases, valuation_change, series, source_id)
-SELECT holder_id, 'UST-NOTES-BONDS', as_of, @extschema@.holding(long_term_net_purchases * 1000000, 'USD'),
-       @extschema@.holding(long_term_valuation_change * 1000000, 'USD'), 'tic-slt', 'tic-slt-table3'
-  FROM t3 WHERE as_of >= date '2023-02-28' AND long_term_net_purchases IS NOT NULL
-UNION ALL
-SELECT holder_id, 'UST-BILLS', as_of, @extschema@.holding(coalesce(short_term_net_purchases, bills_change) * 1000000, 'USD'),
-       @extschema@.holding(0, 'USD'), 'tic-bills-change', 'tic-slt-table3'
-  FROM t3 WHERE coalesce(short_term_net_purchases, bills_change) IS NOT NULL;
-""" % document
-
-
-def tic_mfh_current_sql(document, source_id):
-    """The mfhhis01 history, after Table 3: a figure whose key Table 3 (newer) already
-    gave goes into position_vintage, the others into position; comparison values into
-    position_comparison."""
-    return """WITH figures AS (
-    SELECT l.holder_id, l.instrument, p.as_of, p.official,
-           @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount
-      FROM @extschema@.parse_tic_mfh(%s) p
-      JOIN @extschema@.tic_label l ON l.label = p.label
-), placed AS (
-    SELECT f.*, x.holder_id IS NOT NULL AS superseded
-      FROM figures f
-      LEFT JOIN @extschema@.position x ON x.holder_id = f.holder_id AND x.instrument = f.instrument AND x.as_of = f.as_of
-     WHERE f.official
-), official AS (
-    INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
-    SELECT holder_id, instrument, as_of, amount, 'market', %s FROM placed WHERE NOT superseded
-), vintage AS (
-    INSERT INTO @extschema@.position_vintage (holder_id, instrument, as_of, source_id, amount)
-    SELECT holder_id, instrument, as_of, %s, amount FROM placed WHERE superseded
-)
-INSERT INTO @extschema@.position_comparison (holder_id, instrument, as_of, amount, source_id)
-SELECT holder_id, instrument, as_of, amount, %s FROM figures WHERE NOT official;
-""" % (document, q(source_id), q(source_id), q(source_id))
-
-
-def table5_sql(document):
-    """TIC Table 5 (billions): the same vintage as Table 3, less precise; a figure whose
-    key position already has goes into position_vintage. Its "All Other" (the rest beyond
-    its top 20) is another grouping than mfhhis01's "All Other" and is not loaded."""
-    return """WITH placed AS (
-    SELECT l.holder_id, l.instrument, p.as_of, @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount,
-           x.holder_id IS NOT NULL AS superseded
-      FROM @extschema@.parse_tic_slt_table5(%s) p
-      JOIN @extschema@.tic_label l ON l.label = p.label
-      LEFT JOIN @extschema@.position x ON x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of
-     WHERE p.label <> 'All Other'  -- the rest beyond Table 5's top 20, not mfhhis01's "All Other"
-), official AS (
-    INSERT INTO @extschema@.position (holder_id, instrument, as_of, amount, basis, source_id)
-    SELECT holder_id, instrument, as_of, amount, 'market', 'tic-slt-table5' FROM placed WHERE NOT superseded
-)
-INSERT INTO @extschema@.position_vintage (holder_id, instrument, as_of, source_id, amount)
-SELECT holder_id, instrument, as_of, 'tic-slt-table5', amount FROM placed WHERE superseded;
-""" % document
-
-
-def form_s_sql(document):
-    """TIC Form S: net purchases of Treasury bonds & notes = column [1] - column [7]."""
-    return """INSERT INTO @extschema@.transaction (holder_id, instrument, as_of, net_purchases, gross_purchases, gross_sales,
-                                      series, source_id)
-SELECT l.holder_id, 'UST-NOTES-BONDS', p.as_of,
-       @extschema@.holding((p.treasury_purchases - p.treasury_sales) * 1000000, 'USD'),
-       @extschema@.holding(p.treasury_purchases * 1000000, 'USD'), @extschema@.holding(p.treasury_sales * 1000000, 'USD'),
-       'tic-form-s', 'tic-form-s'
-  FROM @extschema@.parse_tic_form_s(%s) p
-  JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST';
-""" % document
-
-
-YIELD_MONTHS = [('DGS1MO', 1), ('DGS3MO', 3), ('DGS6MO', 6), ('DGS1', 12), ('DGS2', 24), ('DGS5', 60),
-                ('DGS7', 84), ('DGS10', 120), ('DGS20', 240), ('DGS30', 360)]
-
-
-def fred_series_sql(root):
-    parts = ["""
--- FRED WMTSECL1: weekly custody holdings (millions, face value); weeks printed as 0
--- before 2007-07 (not reported) are left out.
-INSERT INTO @extschema@.custody_holding (series, as_of, amount, basis, source_id)
-SELECT p.series, p.as_of, @extschema@.holding(p.value * 1000000, 'USD'), 'face', 'fred-wmtsecl1'
-  FROM @extschema@.parse_fred_csv(%s) p
- WHERE p.value IS NOT NULL AND NOT (p.value = 0 AND p.as_of < date '2007-07-04');
-""" % dollar_quoted(read(root, 'fed/fred_wmtsecl1.csv'), 'fred')]
-    for series, months in YIELD_MONTHS:
-        parts.append("""
--- FRED %s: daily constant-maturity yield, percent (holidays left out).
-INSERT INTO @extschema@.treasury_yield (series, as_of, maturity_months, yield_percent, source_id)
-SELECT p.series, p.as_of, %d, p.value, %s
-  FROM @extschema@.parse_fred_csv(%s) p
- WHERE p.value IS NOT NULL;
-""" % (series, months, q('fred-' + series.lower()), dollar_quoted(read(root, 'yields/%s.csv' % series), 'fred')))
-    return ''.join(parts)
-
-
 def bank_data(root):
     raw = rows(root, 'banks/bank_positions.csv')
     cls = {int(r['row']): r for r in rows(root, 'banks/classification.csv')}
@@ -335,67 +204,46 @@ INSERT INTO @extschema@.rate_set (name, frequency, description, source_id, max_g
 """
 
 
-def fed_monthly_sql(root, currencies):
+def fx_label_sql(root, currencies):
+    """How the Fed H.10 file's country labels map to currencies (load_fed_h10_monthly reads them)."""
     mapping = rows(root, 'fx/fed_monthly_currencies.csv')
     labels = {r['Country'] for r in rows(root, 'fx/datasets_exchange-rates_monthly.csv')}
     known = {m['label'] for m in mapping}
     if labels - known:
         sys.exit('fed monthly labels without a currency: %s' % sorted(labels - known))
-    pairs = []
     for m in mapping:
-        if m['currency']:
-            if m['currency'] not in currencies:
-                sys.exit('fed monthly currency %s is not in ISO 4217' % m['currency'])
-            pairs.append('(%s, %s)' % (q(m['label']), q(m['currency'])))
-    labels_sql = values('fx_label', ['label', 'currency'],
-                        [(q(m['label']), q(m['currency'] or None)) for m in mapping])
-    return labels_sql + """
--- Federal Reserve H.10/G.5 monthly averages (units per USD), as_of = last day of the month,
--- parsed by parse_fed_h10_monthly (what load_fed_h10_monthly loads).
-INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
-SELECT 'fed-monthly', m.currency, p.as_of, p.per_usd, 'fed-h10-monthly'
-  FROM @extschema@.parse_fed_h10_monthly(%s) p
-  JOIN @extschema@.fx_label m ON m.label = p.label
- WHERE m.currency IS NOT NULL;
-""" % dollar_quoted(read(root, 'fx/datasets_exchange-rates_monthly.csv'), 'fed')
+        if m['currency'] and m['currency'] not in currencies:
+            sys.exit('fed monthly currency %s is not in ISO 4217' % m['currency'])
+    return values('fx_label', ['label', 'currency'],
+                  [(q(m['label']), q(m['currency'] or None)) for m in mapping])
 
 
-def ecb_sql(root, currencies):
-    header = read(root, 'fx/ecb_eurofxref-hist.csv').split('\n', 1)[0].rstrip(',').split(',')
-    missing = [c for c in header[1:] if c not in currencies]
-    if missing:
-        sys.exit('ECB currencies not in ISO 4217: %s' % missing)
-    return """
--- ECB reference rates (units per EUR) crossed through the USD column: per_usd = rate / USD rate,
--- and EUR per USD = 1 / USD rate, each rounded to 20 decimal places (numeric round); parsed by
--- parse_ecb_eurofxref (what load_ecb_rates loads).
-WITH cells AS (
-    SELECT as_of, currency, per_eur FROM @extschema@.parse_ecb_eurofxref(%s)
-), usd AS (
-    SELECT as_of, per_eur FROM cells WHERE currency = 'USD'
-)
-INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
-SELECT 'ecb-daily', c.currency, c.as_of, round(c.per_eur / u.per_eur, 20), 'ecb-eurofxref'
-  FROM cells c JOIN usd u USING (as_of) WHERE c.currency <> 'USD'
-UNION ALL
-SELECT 'ecb-daily', 'EUR', as_of, round(1 / per_eur, 20), 'ecb-eurofxref' FROM usd;
-""" % dollar_quoted(read(root, 'fx/ecb_eurofxref-hist.csv'), 'ecb')
+def shipped_files(root):
+    """(data_file, loader, source id, vintage, url) of every loadable file, in load order."""
+    out = []
+    for r in rows(root, 'sources.csv'):
+        if r['data_file']:
+            if not re.fullmatch(r'load_[a-z0-9_]+', r['loader']):
+                sys.exit('data/sources.csv: %s has a data file but no loader' % r['id'])
+            if not r['as_of']:
+                sys.exit('data/sources.csv: %s has a data file but no vintage (as_of)' % r['id'])
+            if not os.path.isfile(os.path.join(root, 'data', r['data_file'])):
+                sys.exit('data/sources.csv: %s: no file data/%s' % (r['id'], r['data_file']))
+            out.append((r['data_file'], r['loader'], r['id'], r['as_of'], r['url']))
+    return out
 
 
-def dollar_index_sql(root):
-    parts = []
-    for rel, source in (('fx/fred_TWEXBGSMTH.csv', 'fred-twexbgsmth'), ('fx/fred_DTWEXBGS.csv', 'fred-dtwexbgs')):
-        parts.append("""
--- FRED %s (dates as FRED prints them; days without a value are skipped).
-INSERT INTO @extschema@.dollar_index (series, as_of, value, source_id)
-SELECT p.series, p.as_of, p.value, %s
-  FROM @extschema@.parse_fred_csv(%s) p
- WHERE p.value IS NOT NULL;
-""" % (source, q(source), dollar_quoted(read(root, rel), 'fred')))
+def shipped_loads(root):
+    """The calls that load every shipped data file (the install and upgrade scripts)."""
+    parts = ['\n-- ---- shipped data files (data/sources.csv), each through its loader ----\n']
+    for data_file, loader, sid, vintage, url in shipped_files(root):
+        parts.append('SELECT release.id, release.rows_inserted, release.rows_updated, release.rows_kept\n  FROM @extschema@.load_data_file(%s, %s, %s, date %s, %s) AS release;\n'
+                     % (q(data_file), q(loader), q(sid), q(vintage), q(url)))
     return ''.join(parts)
 
 
 def generate(root):
+    """The reference rows (INSERT ... VALUES); shipped_loads loads the official files."""
     currency_sql, currencies = currency_rows(root)
     country_sql, countries = country_rows(root)
     country_currency_sql, country_codes = country_currency_rows(root, countries, currencies)
@@ -408,21 +256,9 @@ def generate(root):
         country_currency_sql,
         euro_adoption_rows(root, country_codes, currencies),
         holder_rows(root, countries),
-        '\n-- TIC Table 3 (vintage 2026-07, millions): holdings by maturity and net purchases.\n',
-        table3_sql(dollar_quoted(read(root, 'tic/slt_table3.txt'), 'tic')),
-        '\n-- TIC Major Foreign Holders history, parsed by the extension itself; figures Table 3 revised\n'
-        '-- go to position_vintage.\n',
-        tic_mfh_current_sql(dollar_quoted(read(root, 'tic/mfhhis01_2026-03-18.txt'), 'tic'), 'tic-mfhhis01'),
-        '\n-- TIC Table 5 (vintage 2026-07, billions): Table 3 rounded, so mostly position_vintage.\n',
-        table5_sql(dollar_quoted(read(root, 'tic/slt_table5.txt'), 'tic')),
-        '\n-- TIC Form S: net purchases of Treasury bonds & notes, 1977-01 .. 2023-01.\n',
-        form_s_sql(dollar_quoted(read(root, 'tic/s1_globl.txt'), 'tic')),
         '\n-- Bank figures: every one as a disclosure; the dated holdings also as positions.\n',
         bank_sql,
         rate_set_sql(),
-        fed_monthly_sql(root, currencies),
-        ecb_sql(root, currencies),
-        dollar_index_sql(root),
-        fred_series_sql(root),
+        fx_label_sql(root, currencies),
     ]
     return ''.join(parts)

@@ -299,27 +299,13 @@ CREATE FUNCTION @extschema@.lineage_merge(target regclass, staging regclass) RET
     LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
-    cols text;
-    scols text;
-    on_key text;
-    name text := (SELECT relname FROM pg_class WHERE oid = target);
 BEGIN
     IF NOT @extschema@.lineage_in_release_script() THEN
         RAISE EXCEPTION 'lineage_merge runs only in the extension''s release scripts';
     END IF;
-    SELECT string_agg(format('%I', attname), ', ' ORDER BY attnum), string_agg(format('s.%I', attname), ', ' ORDER BY attnum)
-      INTO cols, scols
-      FROM pg_attribute WHERE attrelid = target AND attnum > 0 AND NOT attisdropped AND attname <> 'shipped';
-    SELECT string_agg(format('t.%1$I = s.%1$I', k), ' AND ') INTO on_key
-      FROM unnest(@extschema@.lineage_key_columns(target)) AS k;
-    EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %s s WHERE %s AND t.shipped
-                      AND pg_catalog.to_jsonb(t) - ''shipped'' <> pg_catalog.to_jsonb(s) - ''shipped''',
-                   target, cols, scols, staging, on_key);
-    EXECUTE format('INSERT INTO %s (%s, shipped) SELECT %s, true FROM %s s
-                     WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE %s)
-                       AND NOT EXISTS (SELECT 1 FROM @extschema@.user_edit x WHERE x.table_name = %L AND x.key = %s)',
-                   target, cols, scols, staging, target, on_key, name, @extschema@.lineage_key_expr(target, 's'));
+    -- The loaders' merge (44_data_release.sql), without a release: the rows of
+    -- a table without release_id (reference tables).
+    PERFORM pg_catalog.count(*) FROM @extschema@.load_merge(target, staging, NULL);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_merge(regclass, regclass) IS
@@ -334,9 +320,12 @@ BEGIN
     IF NOT @extschema@.lineage_in_release_script() THEN
         RAISE EXCEPTION 'lineage_prune runs only in the extension''s release scripts';
     END IF;
-    EXECUTE format('DELETE FROM %s t WHERE t.shipped AND NOT EXISTS (SELECT 1 FROM %s s WHERE %s)',
+    -- A figure loaded from a data release (release_id) belongs to that release.
+    EXECUTE format('DELETE FROM %s t WHERE t.shipped AND NOT EXISTS (SELECT 1 FROM %s s WHERE %s)%s',
                    target, staging,
-                   (SELECT string_agg(format('t.%1$I = s.%1$I', k), ' AND ') FROM unnest(@extschema@.lineage_key_columns(target)) AS k));
+                   (SELECT string_agg(format('t.%1$I = s.%1$I', k), ' AND ') FROM unnest(@extschema@.lineage_key_columns(target)) AS k),
+                   CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = target AND attname = 'release_id' AND NOT attisdropped)
+                        THEN ' AND t.release_id IS NULL' ELSE '' END);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_prune(regclass, regclass) IS

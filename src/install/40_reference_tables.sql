@@ -80,6 +80,7 @@ CREATE TABLE @extschema@.position (
     basis text NOT NULL CHECK (basis IN ('market', 'face', 'book')),
     source_id text NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
+    release_id text,
     PRIMARY KEY (holder_id, instrument, as_of)
 );
 CREATE INDEX position_as_of_idx ON @extschema@.position (as_of);
@@ -91,6 +92,7 @@ COMMENT ON COLUMN @extschema@.position.amount IS 'The holding, exact, in its cur
 COMMENT ON COLUMN @extschema@.position.basis IS 'Valuation basis: market, face or book';
 COMMENT ON COLUMN @extschema@.position.source_id IS 'Source of the figure';
 COMMENT ON COLUMN @extschema@.position.shipped IS 'True for rows installed by the extension';
+COMMENT ON COLUMN @extschema@.position.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 
 CREATE TABLE @extschema@.position_comparison (
     holder_id text NOT NULL REFERENCES @extschema@.holder (id),
@@ -99,6 +101,7 @@ CREATE TABLE @extschema@.position_comparison (
     amount @extschema@.holding NOT NULL,
     source_id text NOT NULL REFERENCES @extschema@.source (id),
     shipped boolean NOT NULL DEFAULT true,
+    release_id text,
     PRIMARY KEY (holder_id, instrument, as_of)
 );
 COMMENT ON TABLE @extschema@.position_comparison IS
@@ -109,6 +112,7 @@ COMMENT ON COLUMN @extschema@.position_comparison.as_of IS 'The break month (las
 COMMENT ON COLUMN @extschema@.position_comparison.amount IS 'Old-series value';
 COMMENT ON COLUMN @extschema@.position_comparison.source_id IS 'Source of the figure';
 COMMENT ON COLUMN @extschema@.position_comparison.shipped IS 'True for rows installed by the extension';
+COMMENT ON COLUMN @extschema@.position_comparison.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 
 CREATE TABLE @extschema@.disclosure (
     id text PRIMARY KEY,
@@ -141,6 +145,7 @@ CREATE TABLE @extschema@.fx_rate (
     per_usd numeric NOT NULL CHECK (per_usd > 0),
     source_id text NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
+    release_id text,
     PRIMARY KEY (rate_set, currency, as_of)
 );
 COMMENT ON TABLE @extschema@.fx_rate IS 'Exchange rates in named rate sets, as units of the currency per 1 USD';
@@ -150,6 +155,7 @@ COMMENT ON COLUMN @extschema@.fx_rate.as_of IS 'Date of the rate (last day of th
 COMMENT ON COLUMN @extschema@.fx_rate.per_usd IS 'Units of the currency per 1 USD';
 COMMENT ON COLUMN @extschema@.fx_rate.source_id IS 'Source of the rate';
 COMMENT ON COLUMN @extschema@.fx_rate.shipped IS 'True for rows installed by the extension';
+COMMENT ON COLUMN @extschema@.fx_rate.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 
 CREATE TABLE @extschema@.dollar_index (
     series text NOT NULL,
@@ -157,6 +163,7 @@ CREATE TABLE @extschema@.dollar_index (
     value numeric NOT NULL,
     source_id text NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
+    release_id text,
     PRIMARY KEY (series, as_of)
 );
 COMMENT ON TABLE @extschema@.dollar_index IS 'Federal Reserve nominal broad US dollar index (Jan 2006 = 100)';
@@ -165,19 +172,37 @@ COMMENT ON COLUMN @extschema@.dollar_index.as_of IS 'Date (first of the month fo
 COMMENT ON COLUMN @extschema@.dollar_index.value IS 'Index value';
 COMMENT ON COLUMN @extschema@.dollar_index.source_id IS 'Source of the value';
 COMMENT ON COLUMN @extschema@.dollar_index.shipped IS 'True for rows installed by the extension';
+COMMENT ON COLUMN @extschema@.dollar_index.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 
 -- Any change to fx_rate moves holdings.fx_rate_version (41_rate_set.sql) on,
 -- which the in-memory rate sets are keyed on.
+-- SECURITY DEFINER because every role that may write fx_rate or rate_set must
+-- move the version row on, and none may write that row itself. It acts only
+-- when fired on those two tables of the extension (42501 otherwise): attached
+-- by some role to a table of its own, it would take the version row's lock
+-- (blocking every writer of fx_rate while that role's transaction stays open)
+-- and make every session reload its rates. Not executable by PUBLIC
+-- (96_privileges.sql; firing a trigger checks no EXECUTE privilege, creating
+-- one does).
 CREATE FUNCTION @extschema@.fx_rate_changed() RETURNS trigger
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_class c
+                     JOIN pg_catalog.pg_extension e ON e.extnamespace OPERATOR(pg_catalog.=) c.relnamespace
+                    WHERE e.extname OPERATOR(pg_catalog.=) 'holdings'
+                      AND c.oid OPERATOR(pg_catalog.=) TG_RELID
+                      AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['fx_rate', 'rate_set']::pg_catalog.name[])) THEN
+        RAISE EXCEPTION 'fx_rate_changed() acts only on the extension''s fx_rate and rate_set tables, not on %',
+            TG_RELID::pg_catalog.regclass
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     UPDATE @extschema@.fx_rate_version SET id = true;  -- a new row version, same content
     RETURN NULL;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger: moves fx_rate_version on after a change to fx_rate, so cached rate sets of older versions are not used';
+COMMENT ON FUNCTION @extschema@.fx_rate_changed() IS 'Trigger on fx_rate and rate_set only: moves fx_rate_version on after a change, so cached rate sets of older versions are not used';
 CREATE TRIGGER fx_rate_changed AFTER INSERT OR UPDATE OR DELETE ON @extschema@.fx_rate
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.fx_rate_changed();
 CREATE TRIGGER fx_rate_truncated AFTER TRUNCATE ON @extschema@.fx_rate

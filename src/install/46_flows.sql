@@ -16,6 +16,7 @@ CREATE TABLE @extschema@.transaction (
     series text NOT NULL CHECK (series IN ('tic-form-s', 'tic-slt', 'tic-bills-change')),
     source_id text NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
+    release_id text,
     PRIMARY KEY (holder_id, instrument, as_of),
     CHECK (pg_catalog.date_part('day', as_of + 1) = 1)
 );
@@ -32,6 +33,7 @@ COMMENT ON COLUMN @extschema@.transaction.valuation_change IS 'Valuation change 
 COMMENT ON COLUMN @extschema@.transaction.series IS 'tic-form-s, tic-slt or tic-bills-change: a change of series between two months is a basis break';
 COMMENT ON COLUMN @extschema@.transaction.source_id IS 'Source of the figure';
 COMMENT ON COLUMN @extschema@.transaction.shipped IS 'True for rows installed by the extension';
+COMMENT ON COLUMN @extschema@.transaction.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 
 -- Every figure a shipped file prints for a key of position that is not the one
 -- shipped there: older vintages (mfhhis01's 2025 months, revised by Table 5
@@ -44,6 +46,7 @@ CREATE TABLE @extschema@.position_vintage (
     source_id text NOT NULL,
     amount @extschema@.holding NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
+    release_id text,
     PRIMARY KEY (holder_id, instrument, as_of, source_id)
 );
 COMMENT ON TABLE @extschema@.position_vintage IS
@@ -54,6 +57,7 @@ COMMENT ON COLUMN @extschema@.position_vintage.as_of IS 'End of the period, as i
 COMMENT ON COLUMN @extschema@.position_vintage.source_id IS 'The file (vintage) that printed the figure';
 COMMENT ON COLUMN @extschema@.position_vintage.amount IS 'The figure as that file printed it';
 COMMENT ON COLUMN @extschema@.position_vintage.shipped IS 'True for rows installed by the extension';
+COMMENT ON COLUMN @extschema@.position_vintage.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 
 -- Weekly custody holdings at the New York Fed (H.4.1).
 CREATE TABLE @extschema@.custody_holding (
@@ -63,6 +67,7 @@ CREATE TABLE @extschema@.custody_holding (
     basis text NOT NULL DEFAULT 'face' CHECK (basis IN ('market', 'face', 'book')),
     source_id text NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
+    release_id text,
     PRIMARY KEY (series, as_of)
 );
 COMMENT ON TABLE @extschema@.custody_holding IS
@@ -73,6 +78,7 @@ COMMENT ON COLUMN @extschema@.custody_holding.amount IS 'Holdings, USD (printed 
 COMMENT ON COLUMN @extschema@.custody_holding.basis IS 'Valuation basis: face for H.4.1';
 COMMENT ON COLUMN @extschema@.custody_holding.source_id IS 'Source of the figure';
 COMMENT ON COLUMN @extschema@.custody_holding.shipped IS 'True for rows installed by the extension';
+COMMENT ON COLUMN @extschema@.custody_holding.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 
 -- Daily constant-maturity Treasury yields (H.15).
 CREATE TABLE @extschema@.treasury_yield (
@@ -82,6 +88,7 @@ CREATE TABLE @extschema@.treasury_yield (
     yield_percent numeric NOT NULL,
     source_id text NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
+    release_id text,
     PRIMARY KEY (series, as_of)
 );
 COMMENT ON TABLE @extschema@.treasury_yield IS
@@ -92,6 +99,7 @@ COMMENT ON COLUMN @extschema@.treasury_yield.maturity_months IS 'Constant maturi
 COMMENT ON COLUMN @extschema@.treasury_yield.yield_percent IS 'Yield, percent per annum, as printed';
 COMMENT ON COLUMN @extschema@.treasury_yield.source_id IS 'Source of the figure';
 COMMENT ON COLUMN @extschema@.treasury_yield.shipped IS 'True for rows installed by the extension';
+COMMENT ON COLUMN @extschema@.treasury_yield.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 
 -- Parsers of the official files (src/core/tic_flows.cpp): one row per printed
 -- row or figure, amounts as printed (millions or billions of USD, percent).

@@ -19,64 +19,53 @@ COMMENT ON COLUMN @extschema@.fx_label.shipped IS 'True for rows installed by th
 -- 43_fx_parsers.sql.
 
 -- load_fed_h10_monthly: into fx_rate, rate set fed-monthly.
-CREATE FUNCTION @extschema@.load_fed_h10_monthly(document text, source_id text, dry_run boolean DEFAULT false)
+CREATE FUNCTION @extschema@.load_fed_h10_monthly(document text, source_id text, dry_run boolean DEFAULT false,
+                                                 vintage date DEFAULT NULL, url text DEFAULT NULL, file_name text DEFAULT NULL)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
-    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    bad record;
+    r @extschema@.load_release := @extschema@.load_begin(load_fed_h10_monthly.source_id, document, load_fed_h10_monthly.vintage,
+                                                          load_fed_h10_monthly.url, load_fed_h10_monthly.file_name, dry_run);
     staged regclass;
 BEGIN
-    PERFORM @extschema@.check_source(load_fed_h10_monthly.source_id);
     CREATE TEMPORARY TABLE holdings_load_h10 ON COMMIT DROP AS
     SELECT p.line, p.label, p.as_of, p.per_usd, m.label AS known, m.currency
       FROM @extschema@.parse_fed_h10_monthly(document) p LEFT JOIN @extschema@.fx_label m ON m.label = p.label;
-    SELECT h.line, h.label INTO bad FROM holdings_load_h10 h WHERE h.known IS NULL ORDER BY 1 LIMIT 1;
-    IF FOUND THEN
-        PERFORM @extschema@.document_failure('Fed H.10 document', bad.line, format('unknown country label "%s"', bad.label));
-    END IF;
-    SELECT max(h.line) AS line, h.label, h.as_of INTO bad FROM holdings_load_h10 h
-     GROUP BY h.label, h.as_of HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
-    IF FOUND THEN
-        PERFORM @extschema@.document_failure('Fed H.10 document', bad.line, format('a second rate for %s %s', bad.label, bad.as_of));
-    END IF;
+    PERFORM @extschema@.load_check('Fed H.10 document', 'holdings_load_h10', '{label,as_of}', 'known',
+                                   unknown_what => 'country label', noun => 'rate');
     staged := @extschema@.load_staging('@extschema@.fx_rate', 'holdings_load_fx');
     EXECUTE format('INSERT INTO %s (rate_set, currency, as_of, per_usd, source_id)
                     SELECT ''fed-monthly'', currency, as_of, per_usd, $1 FROM holdings_load_h10 WHERE currency IS NOT NULL',
                    staged) USING load_fed_h10_monthly.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.fx_rate', staged, dry_run);
+    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.fx_rate', staged, r);
     DROP TABLE holdings_load_h10;
     EXECUTE format('DROP TABLE %s', staged);
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.load_fed_h10_monthly(text, text, boolean) IS
-    'Loads Federal Reserve H.10/G.5 monthly averages into fx_rate (rate set fed-monthly), all or nothing; returns every change (dry_run: reports without writing)';
+COMMENT ON FUNCTION @extschema@.load_fed_h10_monthly(text, text, boolean, date, text, text) IS
+    'Loads Federal Reserve H.10/G.5 monthly averages into fx_rate (rate set fed-monthly), all or nothing, never over a newer release''s rates; returns every row written or kept (dry_run: reports without writing)';
 
 -- load_ecb_rates: into fx_rate, rate set ecb-daily, crossed through the USD
 -- column (per_usd = rate / USD rate; EUR = 1 / USD rate; rounded to 20 places).
-CREATE FUNCTION @extschema@.load_ecb_rates(document text, source_id text, dry_run boolean DEFAULT false)
+CREATE FUNCTION @extschema@.load_ecb_rates(document text, source_id text, dry_run boolean DEFAULT false,
+                                           vintage date DEFAULT NULL, url text DEFAULT NULL, file_name text DEFAULT NULL)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
-    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    bad record;
+    r @extschema@.load_release := @extschema@.load_begin(load_ecb_rates.source_id, document, load_ecb_rates.vintage,
+                                                          load_ecb_rates.url, load_ecb_rates.file_name, dry_run);
     staged regclass;
 BEGIN
-    PERFORM @extschema@.check_source(load_ecb_rates.source_id);
     CREATE TEMPORARY TABLE holdings_load_ecb ON COMMIT DROP AS
     SELECT p.*, c.code AS known FROM @extschema@.parse_ecb_eurofxref(document) p
       LEFT JOIN @extschema@.currency c ON c.code = p.currency;
-    SELECT e.line, e.currency INTO bad FROM holdings_load_ecb e WHERE e.known IS NULL ORDER BY 1 LIMIT 1;
-    IF FOUND THEN
-        PERFORM @extschema@.document_failure('ECB document', 1, format('unknown currency "%s"', bad.currency));
-    END IF;
-    SELECT max(e.line) AS line, e.as_of INTO bad FROM holdings_load_ecb e
-     GROUP BY e.as_of, e.currency HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
-    IF FOUND THEN
-        PERFORM @extschema@.document_failure('ECB document', bad.line, format('a second line for %s', bad.as_of));
-    END IF;
+    PERFORM @extschema@.load_check('ECB document', 'holdings_load_ecb', '{as_of,currency}', 'known',
+                                   unknown_what => 'currency', noun => 'line', shown_columns => '{as_of}',
+                                   label_column => 'currency');
     staged := @extschema@.load_staging('@extschema@.fx_rate', 'holdings_load_fx');
     EXECUTE format('INSERT INTO %s (rate_set, currency, as_of, per_usd, source_id)
                     SELECT ''ecb-daily'', c.currency, c.as_of, round(c.per_eur / u.per_eur, 20), $1
@@ -85,10 +74,10 @@ BEGIN
                     UNION ALL
                     SELECT ''ecb-daily'', ''EUR'', u.as_of, round(1 / u.per_eur, 20), $1
                       FROM holdings_load_ecb u WHERE u.currency = ''USD''', staged) USING load_ecb_rates.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.fx_rate', staged, dry_run);
+    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.fx_rate', staged, r);
     DROP TABLE holdings_load_ecb;
     EXECUTE format('DROP TABLE %s', staged);
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.load_ecb_rates(text, text, boolean) IS
-    'Loads ECB euro reference rates (eurofxref-hist.csv) into fx_rate (rate set ecb-daily, crossed through USD), all or nothing; returns every change (dry_run: reports without writing)';
+COMMENT ON FUNCTION @extschema@.load_ecb_rates(text, text, boolean, date, text, text) IS
+    'Loads ECB euro reference rates (eurofxref-hist.csv) into fx_rate (rate set ecb-daily, crossed through USD), all or nothing, never over a newer release''s rates; returns every row written or kept (dry_run: reports without writing)';

@@ -58,10 +58,7 @@ CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding,
 COMMENT ON AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date) IS
     'Level on the earliest date minus level on the latest date (rows of one date add up); positive = net selling';
 
--- FX-adjusted steps: one level per distinct date.
-CREATE FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text) RETURNS internal
-    AS 'MODULE_PATHNAME', 'holdings_fx_levels_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text) IS 'FX-adjusted steps: one level per distinct date';
+-- FX-adjusted steps (the aggregates and their transition: 52_fx_aggregates.sql).
 -- Combines two partial states.
 CREATE FUNCTION @extschema@.fx_levels_combine(internal, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'holdings_fx_levels_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -82,34 +79,3 @@ COMMENT ON FUNCTION @extschema@.fx_net_selling_final(internal) IS 'Minus the flo
 CREATE FUNCTION @extschema@.fx_decompose_final(internal) RETURNS @extschema@.fx_decomposition
     AS 'MODULE_PATHNAME', 'holdings_fx_decompose_final' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fx_decompose_final(internal) IS 'The decomposition, in the report currency (reads fx_rate)';
-
--- The FX aggregates keep one level per date (SSPACE 1024: a typical group of a
--- few dozen dates). Their final functions sort and merge the state's levels in
--- place, yet FINALFUNC_MODIFY stays READ_ONLY (the default) on purpose: the
--- compaction is idempotent and leaves the state's meaning unchanged, so a window
--- frame or a second final call over the same state sees the same levels.
-CREATE AGGREGATE @extschema@.net_foreign_selling("position" @extschema@.holding, as_of date, report_ccy text) (
-    SFUNC = @extschema@.fx_levels_accum,
-    STYPE = internal,
-    SSPACE = 1024,
-    FINALFUNC = @extschema@.fx_net_selling_final,
-    COMBINEFUNC = @extschema@.fx_levels_combine,
-    SERIALFUNC = @extschema@.fx_levels_serialize,
-    DESERIALFUNC = @extschema@.fx_levels_deserialize,
-    PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date, text) IS
-    'FX-adjusted net selling in report_ccy: minus the sum of each period''s change valued at that period''s rate';
-
-CREATE AGGREGATE @extschema@.fx_decompose("position" @extschema@.holding, as_of date, report_ccy text) (
-    SFUNC = @extschema@.fx_levels_accum,
-    STYPE = internal,
-    SSPACE = 1024,
-    FINALFUNC = @extschema@.fx_decompose_final,
-    COMBINEFUNC = @extschema@.fx_levels_combine,
-    SERIALFUNC = @extschema@.fx_levels_serialize,
-    DESERIALFUNC = @extschema@.fx_levels_deserialize,
-    PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE @extschema@.fx_decompose(@extschema@.holding, date, text) IS
-    'Start and end values in report_ccy and the change split into flow_effect and fx_effect';

@@ -6,20 +6,19 @@
 -- roles that refresh the data: docs/refresh.md), and the parsers. The type,
 -- its operators and aggregates, the FX functions and the analyst functions
 -- stay PUBLIC. test/security/sql/catalog.sql checks the result.
-REVOKE EXECUTE ON FUNCTION @extschema@.check_source(text) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.check_tic_rows(text,jsonb) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.document_failure(text,bigint,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.fx_rate_changed() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_apply(regclass,regclass,boolean) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_ecb_rates(text,text,boolean) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_fed_h10_monthly(text,text,boolean) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_fred_series(text,text,boolean) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_positions(regclass,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_ecb_rates(text,text,boolean,date,text,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_fed_h10_monthly(text,text,boolean,date,text,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_fred_series(text,text,boolean,date,text,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_staging(regclass,text) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_form_s(text,text,boolean) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_mfh(text,text,boolean) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_slt_table3(text,text,boolean) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_slt_table5(text,text,boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_begin(text,text,date,text,text,boolean,date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_check(text,regclass,text[],text,text,text,text[],text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_merge(regclass,regclass,@extschema@.load_release) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_form_s(text,text,boolean,date,text,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_mfh(text,text,boolean,date,text,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_slt_table3(text,text,boolean,date,text,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_slt_table5(text,text,boolean,date,text,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_ecb_eurofxref(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_fed_h10_monthly(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_fred_csv(text) FROM PUBLIC;

@@ -5,6 +5,8 @@
 // Remove only when 0.1.0 is no longer a supported starting point.
 #include "glue.hpp"
 
+#include <cstring>
+
 #define HOLDINGS_OLD_NAME(old_name, current) \
     extern "C" Datum current(PG_FUNCTION_ARGS); \
     extern "C" { \
@@ -60,3 +62,25 @@ HOLDINGS_OLD_NAME(net_selling_deserialize, holdings_net_selling_deserialize)
 HOLDINGS_OLD_NAME(net_selling_final, holdings_net_selling_final)
 HOLDINGS_OLD_NAME(net_selling_serialize, holdings_net_selling_serialize)
 HOLDINGS_OLD_NAME(numeric_mul_holding, holdings_numeric_mul_holding)
+
+// The trigger function of 0.1.0 (holdings--0.1.0.sql binds fx_rate_changed to
+// it): sends a relcache invalidation. Since 0.2.0 the trigger is plpgsql (it
+// moves fx_rate_version on); a 0.1.0 database has no version table and its
+// cached sets are valid for one snapshot only, so this is only a hint. It acts
+// only when fired on fx_rate of its own schema (42501 otherwise): attached to
+// another table it would let any role send invalidations at will.
+extern "C" {
+PG_FUNCTION_INFO_V1(holdings_fx_rate_changed);
+Datum holdings_fx_rate_changed(PG_FUNCTION_ARGS) {
+    if (!CALLED_AS_TRIGGER(fcinfo)) elog(ERROR, "holdings_fx_rate_changed: not called as a trigger");
+    auto* trigger = reinterpret_cast<TriggerData*>(fcinfo->context);
+    Relation rel = trigger->tg_relation;
+    if (RelationGetNamespace(rel) != get_func_namespace(fcinfo->flinfo->fn_oid) ||
+        strcmp(RelationGetRelationName(rel), "fx_rate") != 0)
+        ereport(ERROR, (errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+                        errmsg("fx_rate_changed() acts only on the extension's fx_rate table, not on \"%s\"",
+                               RelationGetRelationName(rel))));
+    CacheInvalidateRelcache(rel);
+    return PointerGetDatum(nullptr);
+}
+}

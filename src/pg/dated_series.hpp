@@ -6,6 +6,8 @@
 
 #include "glue.hpp"
 
+#include "fx_cache.hpp"
+
 namespace holdings_pg {
 
 template <typename Item>
@@ -117,6 +119,74 @@ inline bool same_code(text* t, holdings::CurrencyCode code) {
     // letter can match one.
     return holdings::pack_code(static_cast<char>(c[0] & 0xDF), static_cast<char>(c[1] & 0xDF),
                                static_cast<char>(c[2] & 0xDF)) == code;
+}
+
+// The report currency of an aggregate's row: never NULL (22004).
+inline void check_report_not_null(FunctionCallInfo fcinfo, int n) {
+    if (PG_ARGISNULL(n))
+        ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED), errmsg("report currency must not be null")));
+}
+
+// The report currency stays the same for every row and partial state of a group (22023).
+inline void check_same_report(bool same, const char* what = "report currency") {
+    if (!same)
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("%s must be the same for every row of a group", what)));
+}
+
+// Every row and partial state of a group shares the positions' currency
+// (22U01) and the report currency.
+template <typename Item>
+void check_group(const DatedSeries<Item>* s, holdings::CurrencyCode currency, bool same_report) {
+    if (currency != s->currency) {
+        holdings::CurrencyCode a = s->currency, b = currency;
+        run_core([&] { holdings::fail_currency_mismatch(a, b); });
+    }
+    check_same_report(same_report);
+}
+
+// The combine step of an aggregate whose state is a DatedSeries: the NULL
+// cases, the group checks, then the items of `other` appended and compacted.
+template <typename Item>
+Datum combine_dated(FunctionCallInfo fcinfo, const char* name) {
+    MemoryContext context = aggregate_context(fcinfo, name);
+    auto* into = state_arg<DatedSeries<Item>>(fcinfo, 0);
+    auto* other = state_arg<DatedSeries<Item>>(fcinfo, 1);
+    if (other == nullptr) {
+        if (into == nullptr) PG_RETURN_NULL();
+        PG_RETURN_POINTER(into);
+    }
+    if (into == nullptr) into = new_dated_series<Item>(context, other->currency, other->report, other->count);
+    check_group(into, other->currency, into->report == other->report);
+    append_series(into, other);
+    PG_RETURN_POINTER(into);
+}
+
+// The serial step of a DatedSeries state: compacted, then the positions' and
+// the report currency and the item count (4 bytes each), then each item as
+// send_item(buf, item) writes it, dates ascending.
+template <typename Item, typename SendItem>
+Datum serialize_dated(FunctionCallInfo fcinfo, const char* name, SendItem send_item) {
+    auto* s = reinterpret_cast<DatedSeries<Item>*>(PG_GETARG_POINTER(0));
+    compact(s);
+    return serialized_state(fcinfo, name, [s, &send_item](StringInfo buf) {
+        pq_sendint32(buf, s->currency);
+        pq_sendint32(buf, s->report);
+        pq_sendint32(buf, s->count);
+        for (uint32 i = 0; i < s->count; ++i) send_item(buf, s->items[i]);
+    });
+}
+
+// The final step: compacts the state and values it in the report currency at
+// the rates it needs (none when the positions are in the report currency),
+// with decompose(items, count, currency, report, rates) from the core.
+template <typename Result, typename Item, typename Decompose>
+Result decompose_state(DatedSeries<Item>* s, Decompose decompose) {
+    compact(s);
+    const holdings::RateTable& rates = rates_for(s->currency, s->report);
+    Result r{};
+    run_core([&] { r = decompose(s->items, s->count, s->currency, s->report, rates); });
+    return r;
 }
 
 }  // namespace holdings_pg

@@ -33,6 +33,7 @@
 //   an entry is valid for its snapshot only: correct, just slower.
 #include "fx_cache.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 extern "C" {
@@ -44,13 +45,13 @@ extern "C" {
 #include "utils/snapmgr.h"
 }
 
+using holdings::CurrencyCode;
 using holdings::Day;
 using holdings::Rate;
 using holdings::RateSeries;
 using holdings::RateTable;
 
 extern "C" {
-PG_FUNCTION_INFO_V1(holdings_fx_rate_changed);
 PG_FUNCTION_INFO_V1(holdings_fx_rate_valid);
 }
 
@@ -68,6 +69,9 @@ struct Version {
     bool known;           // false: no fx_rate_version table (entries are per snapshot)
 };
 
+// A rate set as one snapshot's version sees it. Currencies are loaded when a
+// call first asks for them (a few hundred rows each, through the primary key),
+// not the whole set at once: a new connection pays for what its query uses.
 struct Entry {
     MemoryContext context;  // nullptr: free slot
     char* name;             // in context, any length
@@ -75,7 +79,11 @@ struct Entry {
     Oid user;                 // InvalidOid unless row-level security applied to the load
     uint64 snapshot_serial;   // 0 unless the entry is valid for one snapshot only
     uint64 last_used;
-    std::size_t rates;
+    std::size_t rates;        // rates held, for the cache's bound
+    bool all_loaded;          // every currency of the set is loaded
+    uint32 asked;             // currencies loaded so far (with or without rates)
+    CurrencyCode* asked_codes;  // [currency_count()], ascending
+    RateSeries* series;         // [currency_count()], ascending; table.series points here
     RateTable table;
 };
 
@@ -231,11 +239,6 @@ const char kAnyRateQuery[] =
 const char kSetListQuery[] =
     "SELECT pg_catalog.string_agg(pg_catalog.quote_literal(n), ', ' ORDER BY n COLLATE pg_catalog.\"C\") FROM ("
     " SELECT s.name FROM holdings.rate_set s UNION SELECT DISTINCT r.rate_set FROM holdings.fx_rate r) AS t (n)";
-const char kLoadQuery[] =
-    "SELECT r.currency, r.as_of, r.per_usd::pg_catalog.text FROM holdings.fx_rate r "
-    "WHERE r.rate_set OPERATOR(pg_catalog.=) $1 "
-    "ORDER BY r.currency COLLATE pg_catalog.\"C\", r.as_of";
-
 // The set's largest gap (negative: no limit); an error if the set does not exist.
 int32 set_tolerance(const char* name) {
     Oid arg_type = TEXTOID;
@@ -268,31 +271,44 @@ int32 set_tolerance(const char* name) {
     return -1;
 }
 
-// Loads a set under the current snapshot into a fresh context. The context is
-// a child of the current one until the load succeeded, so an error frees it.
-void load(Entry& e, const char* name, const Version& version, Oid user, uint64 snapshot_serial) {
-    int32 max_gap = set_tolerance(name);
-    Oid arg_type = TEXTOID;
-    Datum arg = CStringGetTextDatum(name);
-    if (SPI_execute_with_args(kLoadQuery, 1, &arg_type, &arg, nullptr, true, 0) != SPI_OK_SELECT)
-        elog(ERROR, "could not read holdings.fx_rate");
+const char kLoadQuery[] =
+    "SELECT r.currency, r.as_of, r.per_usd::pg_catalog.text FROM holdings.fx_rate r "
+    "WHERE r.rate_set OPERATOR(pg_catalog.=) $1 "
+    "ORDER BY r.currency COLLATE pg_catalog.\"C\", r.as_of";
+// One currency's rates: a range of the primary key (rate_set, currency, as_of).
+// Codes are matched exactly, upper case, as holdings.currency (the foreign key
+// of fx_rate.currency) lists them.
+const char kCurrencyQuery[] =
+    "SELECT r.currency, r.as_of, r.per_usd::pg_catalog.text FROM holdings.fx_rate r "
+    "WHERE r.rate_set OPERATOR(pg_catalog.=) $1 AND r.currency OPERATOR(pg_catalog.=) $2 "
+    "ORDER BY r.as_of";
+SPIPlanPtr currency_plan = nullptr;
+
+// Rates a query returned (SPI connected), as series of consecutive rows of one
+// currency, in the SPI context (freed by SPI_finish).
+struct ReadRates {
+    Day* dates;
+    Rate* rates;
+    RateSeries* series;
+    std::size_t kept, series_count;
+};
+
+ReadRates read_rates(const char* name) {
     std::size_t rows = SPI_processed;
     if (rows > kMaxCachedRates)
         ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
                         errmsg("rate set \"%s\" has %zu rates, more than the %zu the cache holds", name, rows,
                                kMaxCachedRates)));
-
-    MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "holdings rate set", ALLOCSET_DEFAULT_SIZES);
-    auto* dates = static_cast<Day*>(MemoryContextAlloc(context, sizeof(Day) * (rows + 1)));
-    auto* rates = static_cast<Rate*>(MemoryContextAlloc(context, sizeof(Rate) * (rows + 1)));
-    auto* series = static_cast<RateSeries*>(MemoryContextAlloc(context, sizeof(RateSeries) * (rows + 1)));
-    std::size_t kept = 0, series_count = 0;
+    ReadRates r{};
+    r.dates = static_cast<Day*>(palloc(sizeof(Day) * (rows + 1)));
+    r.rates = static_cast<Rate*>(palloc(sizeof(Rate) * (rows + 1)));
+    r.series = static_cast<RateSeries*>(palloc(sizeof(RateSeries) * (rows + 1)));
     TupleDesc desc = SPI_tuptable->tupdesc;
     for (std::size_t i = 0; i < rows; ++i) {
         if ((i & 8191) == 0) CHECK_FOR_INTERRUPTS();
         HeapTuple tuple = SPI_tuptable->vals[i];
         char* code_text = SPI_getvalue(tuple, desc, 1);
-        holdings::CurrencyCode code = 0;
+        CurrencyCode code = 0;
         // A code the type does not know can never be asked for: skip it.
         if (code_text == nullptr || !holdings::lookup_currency(code_text, strlen(code_text), &code)) continue;
         bool is_null = false;
@@ -301,25 +317,141 @@ void load(Entry& e, const char* name, const Version& version, Oid user, uint64 s
         std::size_t rate_len = strlen(rate_text);
         Rate rate;
         run_core([&] { rate = holdings::parse_rate(rate_text, rate_len); });
-        if (series_count == 0 || series[series_count - 1].currency != code)
-            series[series_count++] = RateSeries{code, dates + kept, rates + kept, 0};
-        dates[kept] = day;
-        rates[kept] = rate;
-        ++kept;
-        ++series[series_count - 1].count;
+        if (r.series_count == 0 || r.series[r.series_count - 1].currency != code)
+            r.series[r.series_count++] = RateSeries{code, r.dates + r.kept, r.rates + r.kept, 0};
+        r.dates[r.kept] = day;
+        r.rates[r.kept] = rate;
+        ++r.kept;
+        ++r.series[r.series_count - 1].count;
     }
-    char* stored_name = MemoryContextStrdup(context, name);
+    return r;
+}
 
+// Makes room for `rates` more rates in `keep` by dropping other sets, least
+// recently used first; an error if the set alone would pass the bound.
+void make_room(const Entry& keep, std::size_t rates) {
+    for (;;) {
+        std::size_t total = 0;
+        Entry* oldest = nullptr;
+        for (Entry& e : entries) {
+            if (e.context == nullptr) continue;
+            total += e.rates;
+            if (&e != &keep && (oldest == nullptr || e.last_used < oldest->last_used)) oldest = &e;
+        }
+        if (total + rates <= kMaxCachedRates) return;
+        if (oldest == nullptr)
+            ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                            errmsg("rate set \"%s\" has more than the %zu rates the cache holds", keep.name,
+                                   kMaxCachedRates)));
+        drop_entry(*oldest);
+    }
+}
+
+// Makes `e` the entry of a complete context: the name copied into it, the
+// context moved under TopMemoryContext (until then an error frees it).
+void adopt(Entry& e, MemoryContext context, const char* name, const Version& version, Oid user,
+           uint64 snapshot_serial, RateSeries* series, std::size_t series_count, int32 max_gap) {
+    char* stored_name = MemoryContextStrdup(context, name);
     MemoryContextSetParent(context, TopMemoryContext);
+    e = Entry{};
     e.context = context;
     e.name = stored_name;
     e.version = version;
     e.user = user;
     e.snapshot_serial = snapshot_serial;
-    e.rates = kept;
+    e.series = series;
     e.last_used = ++use_clock;
     e.table = RateTable{stored_name, series, series_count};
     e.table.max_gap_days = max_gap;
+}
+
+// A new entry with the set's tolerance and no currency loaded yet, built in a
+// context under the current one and moved under TopMemoryContext when complete.
+void start_entry(Entry& e, const char* name, const Version& version, Oid user, uint64 snapshot_serial) {
+    int32 max_gap = set_tolerance(name);
+    std::size_t capacity = holdings::currency_count();
+    MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "holdings rate set", ALLOCSET_SMALL_SIZES);
+    auto* codes = static_cast<CurrencyCode*>(MemoryContextAlloc(context, sizeof(CurrencyCode) * capacity));
+    auto* series = static_cast<RateSeries*>(MemoryContextAlloc(context, sizeof(RateSeries) * capacity));
+    adopt(e, context, name, version, user, snapshot_serial, series, 0, max_gap);
+    e.asked_codes = codes;
+}
+
+// Whether the entry has loaded a currency (USD needs no rates).
+bool has_currency(const Entry& e, CurrencyCode code) {
+    if (e.all_loaded || code == holdings::pack_code('U', 'S', 'D')) return true;
+    const CurrencyCode* begin = e.asked_codes;
+    const CurrencyCode* end = begin + e.asked;
+    const CurrencyCode* it = std::lower_bound(begin, end, code);
+    return it != end && *it == code;
+}
+
+// Loads one currency's rates into the entry (SPI connected), under the same
+// snapshot version as the rest of the entry, hence the same content of fx_rate.
+// The entry changes only once everything is read and copied: an error leaves
+// it as it was (a copy made before the error stays in its context, freed with it).
+void load_currency(Entry& e, CurrencyCode code) {
+    if (currency_plan == nullptr) {
+        Oid types[2] = {TEXTOID, TEXTOID};
+        SPIPlanPtr plan = SPI_prepare(kCurrencyQuery, 2, types);
+        if (plan == nullptr) elog(ERROR, "could not prepare the fx_rate query");
+        if (SPI_keepplan(plan) != 0) elog(ERROR, "SPI_keepplan failed");
+        currency_plan = plan;
+    }
+    char letters[4];
+    holdings::unpack_code(code, letters);
+    Datum args[2] = {CStringGetTextDatum(e.name), CStringGetTextDatum(letters)};
+    if (SPI_execute_plan(currency_plan, args, nullptr, true, 0) != SPI_OK_SELECT)
+        elog(ERROR, "could not read holdings.fx_rate");
+    ReadRates read = read_rates(e.name);
+    Day* dates = nullptr;
+    Rate* rates = nullptr;
+    if (read.kept > 0) {
+        make_room(e, read.kept);
+        dates = static_cast<Day*>(MemoryContextAlloc(e.context, sizeof(Day) * read.kept));
+        rates = static_cast<Rate*>(MemoryContextAlloc(e.context, sizeof(Rate) * read.kept));
+        memcpy(dates, read.dates, sizeof(Day) * read.kept);
+        memcpy(rates, read.rates, sizeof(Rate) * read.kept);
+    }
+    // Nothing below can fail.
+    CurrencyCode* codes_end = e.asked_codes + e.asked;
+    CurrencyCode* at = std::lower_bound(e.asked_codes, codes_end, code);
+    memmove(at + 1, at, sizeof(CurrencyCode) * static_cast<std::size_t>(codes_end - at));
+    *at = code;
+    ++e.asked;
+    if (read.kept > 0) {
+        RateSeries* series_end = e.series + e.table.count;
+        RateSeries* slot = std::lower_bound(e.series, series_end, code,
+                                            [](const RateSeries& s, CurrencyCode c) { return s.currency < c; });
+        memmove(slot + 1, slot, sizeof(RateSeries) * static_cast<std::size_t>(series_end - slot));
+        *slot = RateSeries{code, dates, rates, read.kept};
+        ++e.table.count;
+        e.rates += read.kept;
+    }
+}
+
+// Loads every currency of the set into a fresh entry (one query).
+void load_all(Entry& e, const char* name, const Version& version, Oid user, uint64 snapshot_serial) {
+    int32 max_gap = set_tolerance(name);
+    Oid arg_type = TEXTOID;
+    Datum arg = CStringGetTextDatum(name);
+    if (SPI_execute_with_args(kLoadQuery, 1, &arg_type, &arg, nullptr, true, 0) != SPI_OK_SELECT)
+        elog(ERROR, "could not read holdings.fx_rate");
+    ReadRates read = read_rates(name);
+    MemoryContext context = AllocSetContextCreate(CurrentMemoryContext, "holdings rate set", ALLOCSET_DEFAULT_SIZES);
+    auto* dates = static_cast<Day*>(MemoryContextAlloc(context, sizeof(Day) * (read.kept + 1)));
+    auto* rates = static_cast<Rate*>(MemoryContextAlloc(context, sizeof(Rate) * (read.kept + 1)));
+    auto* series =
+        static_cast<RateSeries*>(MemoryContextAlloc(context, sizeof(RateSeries) * (read.series_count + 1)));
+    memcpy(dates, read.dates, sizeof(Day) * read.kept);
+    memcpy(rates, read.rates, sizeof(Rate) * read.kept);
+    for (std::size_t i = 0; i < read.series_count; ++i) {
+        std::size_t offset = static_cast<std::size_t>(read.series[i].dates - read.dates);
+        series[i] = RateSeries{read.series[i].currency, dates + offset, rates + offset, read.series[i].count};
+    }
+    adopt(e, context, name, version, user, snapshot_serial, series, read.series_count, max_gap);
+    e.rates = read.kept;
+    e.all_loaded = true;
 }
 
 Entry* find_entry(const char* name) {
@@ -337,9 +469,9 @@ Entry* find_entry(const char* name) {
     return nullptr;
 }
 
-}  // namespace
-
-const RateTable& current_rate_table() {
+// The set named by holdings.rate_set as this statement's snapshot sees it, with
+// the currencies codes[0, n) loaded (n < 0: every currency).
+const RateTable& rate_table(const CurrencyCode* codes, int n) {
     const char* name = rate_set_setting != nullptr ? rate_set_setting : "fed-monthly";
     bool pushed = false;
     if (!ActiveSnapshotSet()) {
@@ -363,27 +495,52 @@ const RateTable& current_rate_table() {
         memo.fx_rate = relid;
         memo.valid = true;
     }
+    Oid user = memo.rls ? GetUserId() : InvalidOid;
     Entry* e = find_entry(name);
+    if (e != nullptr && n < 0 && !e->all_loaded) {
+        drop_entry(*e);  // every currency asked for: one query for the whole set
+        e = nullptr;
+    }
     if (e == nullptr) {
-        if (!connected) {
-            if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
-            connected = true;
-        }
+        if (!connected && SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+        connected = true;
         bool per_snapshot = memo.rls || !memo.version.known;
-        Entry fresh{};
         // Entries of the same name and user for an older version are dropped first.
         for (Entry& old : entries)
-            if (old.context != nullptr && strcmp(old.name, name) == 0 && old.user == (memo.rls ? GetUserId() : InvalidOid))
-                drop_entry(old);
-        load(fresh, name, memo.version, memo.rls ? GetUserId() : InvalidOid, per_snapshot ? memo.serial : 0);
+            if (old.context != nullptr && strcmp(old.name, name) == 0 && old.user == user) drop_entry(old);
+        Entry fresh{};
+        if (n < 0)
+            load_all(fresh, name, memo.version, user, per_snapshot ? memo.serial : 0);
+        else
+            start_entry(fresh, name, memo.version, user, per_snapshot ? memo.serial : 0);
         Entry& slot = free_slot(fresh.rates);
         slot = fresh;
         e = &slot;
     }
+    e->last_used = ++use_clock;
+    for (int i = 0; i < n; ++i) {
+        if (has_currency(*e, codes[i])) continue;
+        if (!connected && SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+        connected = true;
+        load_currency(*e, codes[i]);
+    }
     if (connected) SPI_finish();
     if (pushed) PopActiveSnapshot();
-    e->last_used = ++use_clock;
     return e->table;
+}
+
+}  // namespace
+
+const RateTable& current_rate_table() { return rate_table(nullptr, -1); }
+
+const RateTable& current_rate_table(CurrencyCode a, CurrencyCode b) {
+    CurrencyCode codes[2] = {a, b};
+    return rate_table(codes, a == b ? 1 : 2);
+}
+
+const RateTable& rates_for(CurrencyCode from, CurrencyCode to) {
+    static const RateTable kNoRates{"", nullptr, 0};
+    return from == to ? kNoRates : current_rate_table(from, to);
 }
 
 void register_rate_cache() {
@@ -403,17 +560,6 @@ void register_rate_cache() {
 }
 
 }  // namespace holdings_pg
-
-// The trigger function of 0.1.0 (holdings--0.1.0.sql binds fx_rate_changed to
-// it): sends a relcache invalidation. 0.2.0's trigger is plpgsql (bumps
-// fx_rate_version); a 0.1.0 database has no version table and its cached sets
-// are valid for one snapshot only, so this is only a hint.
-extern "C" Datum holdings_fx_rate_changed(PG_FUNCTION_ARGS) {
-    if (!CALLED_AS_TRIGGER(fcinfo)) elog(ERROR, "holdings_fx_rate_changed: not called as a trigger");
-    auto* trigger = reinterpret_cast<TriggerData*>(fcinfo->context);
-    CacheInvalidateRelcache(trigger->tg_relation);
-    return PointerGetDatum(nullptr);
-}
 
 // fx_rate_valid(per_usd): true for a rate the core can hold (positive, finite,
 // at most 38 significant and 38 fractional digits); otherwise an error saying why.

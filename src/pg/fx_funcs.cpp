@@ -6,6 +6,7 @@
 #include "aggregates.hpp"
 #include "dated_series.hpp"
 #include "fx_cache.hpp"
+#include "fx_funcs.hpp"
 #include "state_codec.hpp"
 
 using holdings::CurrencyCode;
@@ -23,6 +24,12 @@ PG_FUNCTION_INFO_V1(holdings_net_selling_serialize);
 PG_FUNCTION_INFO_V1(holdings_net_selling_deserialize);
 PG_FUNCTION_INFO_V1(holdings_net_selling_final);
 PG_FUNCTION_INFO_V1(holdings_fx_levels_accum);
+PG_FUNCTION_INFO_V1(holdings_fx_levels_accum_code);
+PG_FUNCTION_INFO_V1(holdings_currency_code_in);
+PG_FUNCTION_INFO_V1(holdings_currency_code_out);
+PG_FUNCTION_INFO_V1(holdings_currency_code_recv);
+PG_FUNCTION_INFO_V1(holdings_currency_code_send);
+PG_FUNCTION_INFO_V1(holdings_currency_code);
 PG_FUNCTION_INFO_V1(holdings_fx_levels_combine);
 PG_FUNCTION_INFO_V1(holdings_fx_levels_serialize);
 PG_FUNCTION_INFO_V1(holdings_fx_levels_deserialize);
@@ -47,7 +54,7 @@ extern "C" Datum holdings_fx_rate(PG_FUNCTION_ARGS) {
     CurrencyCode to = currency_argument(PG_GETARG_TEXT_PP(1));
     DateADT day = PG_GETARG_DATEADT(2);
     if (from == to) return DirectFunctionCall1(int4_numeric, Int32GetDatum(1));
-    const holdings::RateTable& table = current_rate_table();
+    const holdings::RateTable& table = current_rate_table(from, to);
     const holdings::Rate* from_rate = nullptr;
     const holdings::Rate* to_rate = nullptr;
     run_core([&] {
@@ -63,7 +70,7 @@ extern "C" Datum holdings_fx_convert(PG_FUNCTION_ARGS) {
     CurrencyCode to = currency_argument(PG_GETARG_TEXT_PP(1));
     DateADT day = PG_GETARG_DATEADT(2);
     if (h->currency == to) return holding_datum(*h);
-    const holdings::RateTable& table = current_rate_table();
+    const holdings::RateTable& table = current_rate_table(h->currency, to);
     Holding r;
     run_core([&] { r = holdings::convert(*h, to, day, table); });
     return holding_datum(r);
@@ -73,11 +80,8 @@ extern "C" Datum holdings_fx_convert(PG_FUNCTION_ARGS) {
 
 extern "C" Datum holdings_net_selling_accum(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "net_selling_accum");
-    auto* span = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSpan*>(PG_GETARG_POINTER(0));
-    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) {
-        if (span == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(span);
-    }
+    auto* span = state_arg<LevelSpan>(fcinfo);
+    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) return unchanged_state(fcinfo);
     const Holding* row = arg_holding(fcinfo, 1);
     DateADT day = PG_GETARG_DATEADT(2);
     if (span == nullptr) {
@@ -96,35 +100,84 @@ extern "C" Datum holdings_net_selling_combine(PG_FUNCTION_ARGS) {
 // Serialized: currency, first date, last date (4 bytes each), then the first
 // and last levels as high and low 8-byte halves.
 extern "C" Datum holdings_net_selling_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "net_selling_serialize");
-    const auto* span = reinterpret_cast<const LevelSpan*>(PG_GETARG_POINTER(0));
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, span->currency);
-    pq_sendint32(&buf, static_cast<uint32>(span->first_date));
-    pq_sendint32(&buf, static_cast<uint32>(span->last_date));
-    send_raw128(&buf, span->first_level);
-    send_raw128(&buf, span->last_level);
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    const auto* span = state_arg<const LevelSpan>(fcinfo);
+    return serialized_state(fcinfo, "net_selling_serialize", [span](StringInfo buf) {
+        pq_sendint32(buf, span->currency);
+        pq_sendint32(buf, static_cast<uint32>(span->first_date));
+        pq_sendint32(buf, static_cast<uint32>(span->last_date));
+        send_raw128(buf, span->first_level);
+        send_raw128(buf, span->last_level);
+    });
 }
 
 extern "C" Datum holdings_net_selling_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "net_selling_deserialize");
-    bytea* bytes = PG_GETARG_BYTEA_PP(0);
-    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
-    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
+    StateBytes in = state_bytes(fcinfo);
     auto* span = static_cast<LevelSpan*>(MemoryContextAllocZero(context, sizeof(LevelSpan)));
     // Validated in the core (currency, dates, levels, length): 22P03 otherwise.
-    run_core([&] { *span = holdings::decode_level_span(data, len); });
+    run_core([&] { *span = holdings::decode_level_span(in.data, in.len); });
     PG_RETURN_POINTER(span);
 }
 
 extern "C" Datum holdings_net_selling_final(PG_FUNCTION_ARGS) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-    const auto* span = reinterpret_cast<const LevelSpan*>(PG_GETARG_POINTER(0));
+    const auto* span = state_arg<const LevelSpan>(fcinfo);
+    if (span == nullptr) PG_RETURN_NULL();
     Holding r;
     run_core([&] { r = holdings::level_span_net_selling(*span); });
     return holding_datum(r);
+}
+
+// ---- type currency_code ------------------------------------------------------
+// An ISO 4217 code as the packed 4-byte value of the core (by value, no
+// collation). A report currency of this type leaves the FX aggregates without
+// an input collation, so postgres_fdw can send them to a shard.
+
+namespace {
+
+inline Datum code_datum(CurrencyCode code) { return Int32GetDatum(static_cast<int32>(code)); }
+inline CurrencyCode code_arg(FunctionCallInfo fcinfo, int n) {
+    return static_cast<CurrencyCode>(PG_GETARG_INT32(n));
+}
+
+}  // namespace
+
+// Text input: a known code, any case ('jpy' is JPY); 22U02 otherwise.
+extern "C" Datum holdings_currency_code_in(PG_FUNCTION_ARGS) {
+    return code_datum(currency_argument(cstring_to_text(PG_GETARG_CSTRING(0))));
+}
+
+extern "C" Datum holdings_currency_code_out(PG_FUNCTION_ARGS) {
+    char* out = static_cast<char*>(palloc(4));
+    holdings::unpack_code(code_arg(fcinfo, 0), out);
+    PG_RETURN_CSTRING(out);
+}
+
+// Binary form: the three upper-case ASCII letters. Anything else is 22P03.
+extern "C" Datum holdings_currency_code_recv(PG_FUNCTION_ARGS) {
+    StringInfo buf = reinterpret_cast<StringInfo>(PG_GETARG_POINTER(0));
+    int len = buf->len - buf->cursor;
+    const char* letters = pq_getmsgbytes(buf, len);
+    CurrencyCode code = 0;
+    if (len != 3 || !holdings::lookup_currency(letters, 3, &code) || letters[0] < 'A' || letters[0] > 'Z' ||
+        letters[1] < 'A' || letters[1] > 'Z' || letters[2] < 'A' || letters[2] > 'Z')
+        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+                        errmsg("invalid binary currency_code: %d bytes, expected a known upper-case ISO 4217 code",
+                               len)));
+    return code_datum(code);
+}
+
+extern "C" Datum holdings_currency_code_send(PG_FUNCTION_ARGS) {
+    char letters[4];
+    holdings::unpack_code(code_arg(fcinfo, 0), letters);
+    StringInfoData buf;
+    pq_begintypsend(&buf);
+    pq_sendbytes(&buf, letters, 3);
+    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+// currency_code(text): the implicit cast from text and varchar.
+extern "C" Datum holdings_currency_code(PG_FUNCTION_ARGS) {
+    return code_datum(currency_argument(PG_GETARG_TEXT_PP(0)));
 }
 
 // ---- FX-adjusted aggregates: one level per distinct date --------------------
@@ -133,104 +186,75 @@ namespace {
 
 using LevelSeries = DatedSeries<DatedLevel>;
 
-LevelSeries* new_series(MemoryContext context, CurrencyCode currency, CurrencyCode report,
-                        uint32 capacity) {
-    return new_dated_series<DatedLevel>(context, currency, report, capacity);
-}
-
-// Every row and partial state of a group shares the holding's currency (22U01)
-// and the report currency.
-void check_group(const LevelSeries* s, CurrencyCode currency, bool same_report) {
-    if (currency != s->currency) {
-        CurrencyCode a = s->currency, b = currency;
-        run_core([&] { holdings::fail_currency_mismatch(a, b); });
+// The transition, with the report currency read by report_of(fcinfo) on a
+// group's first row and compared by same_report(fcinfo, code) on the others.
+template <typename ReportOf, typename SameReport>
+Datum levels_accum(FunctionCallInfo fcinfo, ReportOf report_of, SameReport same_report) {
+    MemoryContext context = aggregate_context(fcinfo, "fx_levels_accum");
+    auto* s = state_arg<LevelSeries>(fcinfo);
+    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) return unchanged_state(fcinfo);
+    check_report_not_null(fcinfo, 3);
+    const Holding* row = arg_holding(fcinfo, 1);
+    DateADT day = PG_GETARG_DATEADT(2);
+    if (s == nullptr)
+        s = new_dated_series<DatedLevel>(context, row->currency, report_of(fcinfo), kInitialCapacity);
+    else
+        check_group(s, row->currency, same_report(fcinfo, s->report));
+    // A date the state has (rows of one date usually arrive together): add in place.
+    DatedLevel* item = find_dated(s, day);
+    if (item != nullptr) {
+        holdings::Raw128& level = item->level;
+        holdings::int128 raw = row->raw();
+        run_core([&] { level.set(holdings::checked_add(level.get(), raw)); });
+        PG_RETURN_POINTER(s);
     }
-    if (!same_report)
-        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("report currency must be the same for every row of a group")));
+    DatedLevel level{};
+    level.level.set(row->raw());
+    level.date = day;
+    append_dated(s, level);
+    PG_RETURN_POINTER(s);
 }
 
 }  // namespace
 
-// Transition for net_foreign_selling(h, d, ccy) and fx_decompose(h, d, ccy).
+// Transition for net_foreign_selling(h, d, currency_code) and fx_decompose(h, d, currency_code).
+extern "C" Datum holdings_fx_levels_accum_code(PG_FUNCTION_ARGS) {
+    return levels_accum(
+        fcinfo, [](FunctionCallInfo f) { return code_arg(f, 3); },
+        [](FunctionCallInfo f, CurrencyCode report) { return code_arg(f, 3) == report; });
+}
+
+// The same with a text report currency: the steps of 0.1.0 and 0.2.0, whose
+// scripts bind it (a database not yet updated keeps working with this library).
 extern "C" Datum holdings_fx_levels_accum(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "fx_levels_accum");
-    auto* s = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
-    if (PG_ARGISNULL(1) || PG_ARGISNULL(2)) {
-        if (s == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(s);
-    }
-    if (PG_ARGISNULL(3))
-        ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-                        errmsg("report currency must not be null")));
-    const Holding* row = arg_holding(fcinfo, 1);
-    DateADT day = PG_GETARG_DATEADT(2);
-    if (s == nullptr) {
-        CurrencyCode report = currency_argument(PG_GETARG_TEXT_PP(3));
-        s = new_series(context, row->currency, report, kInitialCapacity);
-    } else {
-        check_group(s, row->currency, same_code(PG_GETARG_TEXT_PP(3), s->report));
-        // Rows of one date usually arrive together: add to the last level in place.
-        if (s->count > 0 && s->items[s->count - 1].date == day) {
-            holdings::Raw128& level = s->items[s->count - 1].level;
-            holdings::int128 raw = row->raw();
-            run_core([&] { level.set(holdings::checked_add(level.get(), raw)); });
-            PG_RETURN_POINTER(s);
-        }
-    }
-    reserve(s, 1);
-    DatedLevel& item = s->items[s->count++];
-    item.level.set(row->raw());
-    item.date = day;
-    item.reserved = 0;
-    PG_RETURN_POINTER(s);
+    return levels_accum(
+        fcinfo, [](FunctionCallInfo fcinfo) { return currency_argument(PG_GETARG_TEXT_PP(3)); },
+        [](FunctionCallInfo fcinfo, CurrencyCode report) { return same_code(PG_GETARG_TEXT_PP(3), report); });
 }
 
 extern "C" Datum holdings_fx_levels_combine(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "fx_levels_combine");
-    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
-    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(1));
-    if (other == nullptr) {
-        if (into == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(into);
-    }
-    if (into == nullptr) into = new_series(context, other->currency, other->report, other->count);
-    check_group(into, other->currency, into->report == other->report);
-    reserve(into, other->count);
-    memcpy(into->items + into->count, other->items, sizeof(DatedLevel) * other->count);
-    into->count += other->count;
-    compact(into);
-    PG_RETURN_POINTER(into);
+    return combine_dated<DatedLevel>(fcinfo, "fx_levels_combine");
 }
 
 // Serialized: currency, report currency, count (4 bytes each), then per date:
 // the date (4 bytes) and the level as high and low 8-byte halves.
 extern "C" Datum holdings_fx_levels_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "fx_levels_serialize");
-    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
-    compact(s);
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, s->currency);
-    pq_sendint32(&buf, s->report);
-    pq_sendint32(&buf, s->count);
-    for (uint32 i = 0; i < s->count; ++i) {
-        pq_sendint32(&buf, static_cast<uint32>(s->items[i].date));
-        send_raw128(&buf, s->items[i].level);
-    }
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    return serialize_dated<DatedLevel>(fcinfo, "fx_levels_serialize", [](StringInfo buf, const DatedLevel& item) {
+        pq_sendint32(buf, static_cast<uint32>(item.date));
+        send_raw128(buf, item.level);
+    });
 }
 
 extern "C" Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "fx_levels_deserialize");
-    bytea* bytes = PG_GETARG_BYTEA_PP(0);
-    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
-    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
+    StateBytes in = state_bytes(fcinfo);
+    const unsigned char* data = in.data;
+    std::size_t len = in.len;
     // The header is checked (currencies, count >= 1, exact length) before the
     // count sizes an allocation; then every item (ascending dates, levels).
     holdings::LevelsHeader header{};
     run_core([&] { header = holdings::decode_levels_header(data, len); });
-    LevelSeries* s = new_series(context, header.currency, header.report, header.count);
+    LevelSeries* s = new_dated_series<DatedLevel>(context, header.currency, header.report, header.count);
     DatedLevel* items = s->items;
     run_core([&] { holdings::decode_levels(data, len, header, items); });
     s->count = header.count;
@@ -239,33 +263,16 @@ extern "C" Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS) {
 
 namespace {
 
-// Compacts the state and values it in the report currency.
-holdings::Decomposition decompose_state(LevelSeries* s) {
-    compact(s);
-    const holdings::RateTable* table = nullptr;
-    if (s->currency != s->report) table = &current_rate_table();
-    static const holdings::RateTable kNoRates{"", nullptr, 0};
-    const holdings::RateTable& rates = table != nullptr ? *table : kNoRates;
-    holdings::Decomposition d{};
-    run_core([&] { d = holdings::decompose(s->items, s->count, s->currency, s->report, rates); });
-    return d;
+holdings::Decomposition decompose_levels(LevelSeries* s) {
+    return decompose_state<holdings::Decomposition>(
+        s, [](const DatedLevel* items, std::size_t count, CurrencyCode from, CurrencyCode to,
+              const holdings::RateTable& rates) { return holdings::decompose(items, count, from, to, rates); });
 }
 
 }  // namespace
 
-// net_foreign_selling(h, d, ccy): minus the flow effect.
-extern "C" Datum holdings_fx_net_selling_final(PG_FUNCTION_ARGS) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
-    holdings::Decomposition d = decompose_state(s);
-    return holding_datum(holdings::make_holding(-d.flow_effect, s->report));
-}
-
-// fx_decompose(h, d, ccy): (start_value, end_value, total_change, flow_effect, fx_effect).
-extern "C" Datum holdings_fx_decompose_final(PG_FUNCTION_ARGS) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
-    holdings::Decomposition d = decompose_state(s);
+Datum holdings_pg::fx_decomposition_datum(FunctionCallInfo fcinfo, const holdings::Decomposition& d,
+                                          CurrencyCode report) {
     TupleDesc desc;
     if (get_call_result_type(fcinfo, nullptr, &desc) != TYPEFUNC_COMPOSITE)
         elog(ERROR, "fx_decompose must return a composite type");
@@ -273,7 +280,23 @@ extern "C" Datum holdings_fx_decompose_final(PG_FUNCTION_ARGS) {
     holdings::int128 parts[5] = {d.start_value, d.end_value, d.total_change, d.flow_effect, d.fx_effect};
     Datum values[5];
     bool nulls[5] = {false, false, false, false, false};
-    for (int i = 0; i < 5; ++i) values[i] = holding_datum(holdings::make_holding(parts[i], s->report));
-    HeapTuple tuple = heap_form_tuple(desc, values, nulls);
-    return HeapTupleGetDatum(tuple);
+    for (int i = 0; i < 5; ++i) values[i] = holding_datum(holdings::make_holding(parts[i], report));
+    return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+// net_foreign_selling(h, d, ccy): minus the flow effect.
+extern "C" Datum holdings_fx_net_selling_final(PG_FUNCTION_ARGS) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
+    holdings::Decomposition d = decompose_levels(s);
+    Holding r;
+    run_core([&] { r = holdings::make_holding(holdings::checked_sub(0, d.flow_effect), s->report); });
+    return holding_datum(r);
+}
+
+// fx_decompose(h, d, ccy): (start_value, end_value, total_change, flow_effect, fx_effect).
+extern "C" Datum holdings_fx_decompose_final(PG_FUNCTION_ARGS) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
+    return fx_decomposition_datum(fcinfo, decompose_levels(s), s->report);
 }

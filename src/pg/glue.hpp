@@ -106,6 +106,38 @@ MemoryContext aggregate_context(FunctionCallInfo fcinfo, const char* name);
 // A bytea argument as a read-only message buffer (no copy), for deserialisers.
 void message_of(bytea* bytes, StringInfoData* buf);
 
+// An aggregate's internal state argument, or nullptr when it is NULL.
+template <typename State>
+inline State* state_arg(FunctionCallInfo fcinfo, int n = 0) {
+    return PG_ARGISNULL(n) ? nullptr : reinterpret_cast<State*>(PG_GETARG_POINTER(n));
+}
+
+// A transition that skips its row: the state as it was (NULL if none yet).
+inline Datum unchanged_state(FunctionCallInfo fcinfo) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
+
+// A serial function: write(&buf) fills the bytes of the state.
+template <typename Write>
+Datum serialized_state(FunctionCallInfo fcinfo, const char* name, Write write) {
+    aggregate_context(fcinfo, name);
+    StringInfoData buf;
+    pq_begintypsend(&buf);
+    write(&buf);
+    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+// A serialized state argument's bytes, read in place (for the core's decoders).
+struct StateBytes {
+    const unsigned char* data;
+    std::size_t len;
+};
+inline StateBytes state_bytes(FunctionCallInfo fcinfo, int n = 0) {
+    bytea* bytes = PG_GETARG_BYTEA_PP(n);
+    return StateBytes{reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes)), VARSIZE_ANY_EXHDR(bytes)};
+}
+
 // The combine function of a fixed-size internal state: the NULL cases, then
 // merge(into, other) through run_core. The state lives in the aggregate context.
 template <typename State, typename Merge>

@@ -5,6 +5,7 @@
 #include "glue.hpp"
 
 #include "aggregates.hpp"
+#include "dated_series.hpp"
 #include "fx_cache.hpp"
 
 using holdings::CurrencyCode;
@@ -28,32 +29,18 @@ struct ConvertedSum {
     std::uint32_t reserved;
 };
 
-// Whether a text argument names `code` (case-insensitively) without a table
-// lookup: the per-row check that the target currency does not change.
-bool names_code(text* t, CurrencyCode code) {
-    if (VARSIZE_ANY_EXHDR(t) != 3) return false;
-    const char* c = VARDATA_ANY(t);
-    return holdings::pack_code(static_cast<char>(c[0] & 0xDF), static_cast<char>(c[1] & 0xDF),
-                               static_cast<char>(c[2] & 0xDF)) == code;
-}
+constexpr char kTargetChanged[] = "sum_in: the target currency must be the same for every row of a group";
 
-[[noreturn]] void raise_target_changed() {
-    ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                    errmsg("sum_in: the target currency must be the same for every row of a group")));
-    pg_unreachable();
-}
+void check_target(bool same) { check_same_report(same, "sum_in: the target currency"); }
 
 }  // namespace
 
 // Transition: converts the row (same currency: as is) and adds it.
 extern "C" Datum holdings_sum_in_accum(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "sum_in_accum");
-    auto* state = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<ConvertedSum*>(PG_GETARG_POINTER(0));
+    auto* state = state_arg<ConvertedSum>(fcinfo);
     // A NULL holding or date is skipped, like NULLs in sum().
-    if (PG_ARGISNULL(1) || PG_ARGISNULL(3)) {
-        if (state == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(state);
-    }
+    if (PG_ARGISNULL(1) || PG_ARGISNULL(3)) return unchanged_state(fcinfo);
     if (PG_ARGISNULL(2))
         ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
                         errmsg("sum_in: the target currency must not be null")));
@@ -63,11 +50,12 @@ extern "C" Datum holdings_sum_in_accum(PG_FUNCTION_ARGS) {
         CurrencyCode target = currency_argument(PG_GETARG_TEXT_PP(2));
         state = static_cast<ConvertedSum*>(MemoryContextAllocZero(context, sizeof(ConvertedSum)));
         state->target = target;
-    } else if (!names_code(PG_GETARG_TEXT_PP(2), state->target)) {
-        raise_target_changed();
+    } else {
+        check_target(same_code(PG_GETARG_TEXT_PP(2), state->target));
     }
     // The rate set is loaded (SPI) outside run_core, and only when a row needs it.
-    const holdings::RateTable* table = row->currency == state->target ? nullptr : &current_rate_table();
+    const holdings::RateTable* table =
+        row->currency == state->target ? nullptr : &current_rate_table(row->currency, state->target);
     holdings::Raw128 next = state->sum;
     CurrencyCode target = state->target;
     run_core([&] {
@@ -80,35 +68,20 @@ extern "C" Datum holdings_sum_in_accum(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum holdings_sum_in_combine(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "sum_in_combine");
-    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<ConvertedSum*>(PG_GETARG_POINTER(0));
-    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<ConvertedSum*>(PG_GETARG_POINTER(1));
-    if (other == nullptr) {
-        if (into == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(into);
-    }
-    if (into == nullptr) {
-        into = static_cast<ConvertedSum*>(MemoryContextAlloc(context, sizeof(ConvertedSum)));
-        *into = *other;
-        PG_RETURN_POINTER(into);
-    }
-    if (into->target != other->target) raise_target_changed();
-    holdings::Raw128 next = into->sum;
-    holdings::int128 add = other->sum.get();
-    run_core([&] { next.set(holdings::checked_add(next.get(), add)); });
-    into->sum = next;
-    PG_RETURN_POINTER(into);
+    return combine_fixed_states<ConvertedSum>(fcinfo, "sum_in_combine", [](ConvertedSum& into,
+                                                                          const ConvertedSum& other) {
+        if (into.target != other.target) holdings::fail(holdings::ErrorKind::invalid_argument, kTargetChanged);
+        into.sum.set(holdings::checked_add(into.sum.get(), other.sum.get()));
+    });
 }
 
 // Serialized: the target currency (4 bytes), then the sum as high and low 8-byte halves.
 extern "C" Datum holdings_sum_in_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "sum_in_serialize");
-    const auto* state = reinterpret_cast<const ConvertedSum*>(PG_GETARG_POINTER(0));
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, state->target);
-    send_raw128(&buf, state->sum);
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    const auto* state = state_arg<const ConvertedSum>(fcinfo);
+    return serialized_state(fcinfo, "sum_in_serialize", [state](StringInfo buf) {
+        pq_sendint32(buf, state->target);
+        send_raw128(buf, state->sum);
+    });
 }
 
 extern "C" Datum holdings_sum_in_deserialize(PG_FUNCTION_ARGS) {

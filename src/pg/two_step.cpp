@@ -10,6 +10,7 @@
 
 #include "dated_levels.hpp"
 #include "fx_cache.hpp"
+#include "fx_funcs.hpp"
 
 using holdings::CurrencyCode;
 using holdings::DatedLevel;
@@ -28,12 +29,6 @@ PG_FUNCTION_INFO_V1(holdings_levels_by_date_final);
 PG_FUNCTION_INFO_V1(holdings_net_foreign_selling_levels);
 PG_FUNCTION_INFO_V1(holdings_net_foreign_selling_levels_fx);
 PG_FUNCTION_INFO_V1(holdings_fx_decompose_levels);
-
-// The steps of the FX-adjusted aggregates (fx_funcs.cpp).
-Datum holdings_fx_levels_accum(PG_FUNCTION_ARGS);
-Datum holdings_fx_levels_combine(PG_FUNCTION_ARGS);
-Datum holdings_fx_levels_serialize(PG_FUNCTION_ARGS);
-Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS);
 }
 
 namespace {
@@ -55,17 +50,6 @@ Datum call_step(PGFunction step, FunctionCallInfo outer, int nargs, const Datum*
     Datum result = step(call);
     *isnull = call->isnull;
     return result;
-}
-
-// The text 'XXX', made once per backend.
-Datum no_report_text() {
-    static text* value = nullptr;
-    if (value == nullptr) {
-        MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
-        value = cstring_to_text("XXX");
-        MemoryContextSwitchTo(old);
-    }
-    return PointerGetDatum(value);
 }
 
 // A dated_levels argument, detoasted (aligned, 4-byte header) and validated.
@@ -169,10 +153,11 @@ extern "C" Datum holdings_dated_levels_send(PG_FUNCTION_ARGS) {
 // levels_by_date(h, d) transition: the FX aggregates' step, without a report currency.
 extern "C" Datum holdings_levels_by_date_accum(PG_FUNCTION_ARGS) {
     aggregate_context(fcinfo, "levels_by_date_accum");
-    Datum values[4] = {PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), PG_GETARG_DATUM(2), no_report_text()};
+    Datum values[4] = {PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), PG_GETARG_DATUM(2),
+                       Int32GetDatum(static_cast<int32>(kNoReport))};
     bool nulls[4] = {PG_ARGISNULL(0), PG_ARGISNULL(1), PG_ARGISNULL(2), false};
     bool isnull = false;
-    Datum state = call_step(holdings_fx_levels_accum, fcinfo, 4, values, nulls, &isnull);
+    Datum state = call_step(holdings_fx_levels_accum_code, fcinfo, 4, values, nulls, &isnull);
     if (isnull) PG_RETURN_NULL();
     return state;
 }
@@ -225,11 +210,10 @@ holdings::Decomposition decompose_levels(FunctionCallInfo fcinfo, CurrencyCode* 
     LevelsView view = levels_argument(fcinfo, 0);
     *report = currency_argument(PG_GETARG_TEXT_PP(1));
     DatedLevel* items = levels_array(view);
-    static const holdings::RateTable kNoRates{"", nullptr, 0};
-    const holdings::RateTable* rates = view.currency != *report ? &current_rate_table() : &kNoRates;
+    const holdings::RateTable& rates = rates_for(view.currency, *report);
     CurrencyCode from = view.currency, to = *report;
     holdings::Decomposition d{};
-    run_core([&] { d = holdings::decompose(items, view.count, from, to, *rates); });
+    run_core([&] { d = holdings::decompose(items, view.count, from, to, rates); });
     pfree(items);
     return d;
 }
@@ -249,13 +233,5 @@ extern "C" Datum holdings_net_foreign_selling_levels_fx(PG_FUNCTION_ARGS) {
 extern "C" Datum holdings_fx_decompose_levels(PG_FUNCTION_ARGS) {
     CurrencyCode report = 0;
     holdings::Decomposition d = decompose_levels(fcinfo, &report);
-    TupleDesc desc;
-    if (get_call_result_type(fcinfo, nullptr, &desc) != TYPEFUNC_COMPOSITE)
-        elog(ERROR, "fx_decompose must return a composite type");
-    desc = BlessTupleDesc(desc);
-    holdings::int128 parts[5] = {d.start_value, d.end_value, d.total_change, d.flow_effect, d.fx_effect};
-    Datum values[5];
-    bool nulls[5] = {false, false, false, false, false};
-    for (int i = 0; i < 5; ++i) values[i] = holding_datum(holdings::make_holding(parts[i], report));
-    return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+    return fx_decomposition_datum(fcinfo, d, report);
 }

@@ -9,13 +9,160 @@
 -- definition, made again by 06_lineage_replay.sql below).
 DROP TRIGGER user_edit_replay ON @extschema@.user_edit;
 
+-- Data releases, vintages of every figure table, the load lock, the one merge
+-- (new in 0.3.0).
+--@include src/install/44_data_release.sql
+
+-- Every figure points to its release (a fresh install has the column last, too).
+ALTER TABLE @extschema@.position ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.position.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.position_comparison ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.position_comparison.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.fx_rate ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.fx_rate.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.dollar_index ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.dollar_index.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.transaction ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.transaction.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.position_vintage ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.position_vintage.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.custody_holding ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.custody_holding.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+ALTER TABLE @extschema@.treasury_yield ADD COLUMN release_id text;
+COMMENT ON COLUMN @extschema@.treasury_yield.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+
+-- The loaders take the file's vintage, URL and name (new signatures) and go
+-- through load_check and load_merge; their 0.2.0 helpers are gone.
+DROP FUNCTION @extschema@.load_tic_form_s(text, text, boolean);
+DROP FUNCTION @extschema@.load_tic_slt_table3(text, text, boolean);
+DROP FUNCTION @extschema@.load_tic_slt_table5(text, text, boolean);
+DROP FUNCTION @extschema@.load_fred_series(text, text, boolean);
+DROP FUNCTION @extschema@.load_tic_mfh(text, text, boolean);
+DROP FUNCTION @extschema@.load_fed_h10_monthly(text, text, boolean);
+DROP FUNCTION @extschema@.load_ecb_rates(text, text, boolean);
+DROP FUNCTION @extschema@.load_positions(regclass, boolean);
+DROP FUNCTION @extschema@.load_apply(regclass, regclass, boolean);
+DROP FUNCTION @extschema@.check_tic_rows(text, jsonb);
+DROP FUNCTION @extschema@.check_source(text);
+--@create-functions load_tic_form_s load_tic_slt_table3 load_tic_slt_table5 load_fred_series load_tic_mfh load_fed_h10_monthly load_ecb_rates
+
 -- Functions whose body changed (same signature).
 --@changed-functions
 
+-- Issue 18 item 3: fx_rate_changed() acts only on the extension's fx_rate and
+-- rate_set (its new body comes with the changed functions above; PUBLIC loses
+-- EXECUTE in 96_privileges.sql below).
+
+-- Issue 23: the FX aggregates take a currency_code (no collation), so that
+-- postgres_fdw sends them to shards; text arguments reach them through an
+-- implicit cast. The released text aggregates and their text step go (a view
+-- of the user's that calls them must be dropped first and created again after
+-- the update: its text then binds to the new aggregates unchanged).
+DO $check$
+DECLARE
+    dependents text;
+BEGIN
+    SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid), '; ')
+      INTO dependents
+      FROM pg_catalog.pg_depend d
+      JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) d.refobjid
+      JOIN pg_catalog.pg_extension e ON e.extnamespace OPERATOR(pg_catalog.=) p.pronamespace
+     WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+       AND d.deptype OPERATOR(pg_catalog.=) 'n'
+       AND e.extname OPERATOR(pg_catalog.=) 'holdings'
+       AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['net_foreign_selling', 'fx_decompose']::pg_catalog.name[])
+       AND p.pronargs OPERATOR(pg_catalog.=) 3
+       AND p.proargtypes[2] OPERATOR(pg_catalog.=) 'pg_catalog.text'::pg_catalog.regtype;
+    IF dependents IS NOT NULL THEN
+        RAISE EXCEPTION 'holdings 0.3.0 replaces net_foreign_selling(holding, date, text) and fx_decompose(holding, date, text), which these objects use: %', dependents
+            USING ERRCODE = 'dependent_objects_still_exist',
+                  HINT = 'Drop them, run ALTER EXTENSION holdings UPDATE, then create them again with the same text: it binds to the new aggregates (report currency of type holdings.currency_code; text arguments are cast to it).';
+    END IF;
+END
+$check$;
+DROP AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date, text);
+DROP AGGREGATE @extschema@.fx_decompose(@extschema@.holding, date, text);
+DROP FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text);
+--@include src/install/52_fx_aggregates.sql
+
 -- Lineage (issue 18): the replay queue, the new lineage functions, the event
--- trigger, and EXECUTE revoked from PUBLIC; then every table under the
--- lineage rules again (deferrable unique constraints, triggers fired ALWAYS).
+-- trigger, and EXECUTE revoked from PUBLIC.
 --@include src/install/06_lineage_replay.sql
+
+-- Loading the installed data files, and their freshness (new in 0.3.0).
+--@include src/install/49_data_files.sql
+
+-- The reference rows of 0.3.0 (sources, codes, labels, bank figures), merged
+-- under the lineage rules; then every shipped file through its loader (the
+-- figures 0.2.0 shipped adopt their release; newer ones replace them).
+--@release-data current new_
+-- The loaders map labels through tic_label and fx_label. A user may have
+-- changed or deleted a shipped label; the release's figures are mapped with
+-- the release's labels (as a fresh install does before the user's edits), so
+-- those are kept aside for the loads below.
+CREATE TEMPORARY TABLE holdings_release_tic_label AS SELECT * FROM pg_temp.new_tic_label;
+CREATE TEMPORARY TABLE holdings_release_fx_label AS SELECT * FROM pg_temp.new_fx_label;
+SELECT @extschema@.lineage_apply_release('new_');
+-- While this script writes them, the lineage triggers of the figure tables
+-- would do nothing for each of their rows (a release script writes shipped
+-- rows); 95_lineage_tracking.sql below puts them back.
+DO $quiet$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['position', 'position_comparison', 'position_vintage', 'transaction', 'custody_holding',
+                             'treasury_yield', 'fx_rate', 'dollar_index'] LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I DISABLE TRIGGER lineage_mark, DISABLE TRIGGER lineage_record', t);
+    END LOOP;
+END
+$quiet$;
+CREATE TEMPORARY TABLE holdings_live_tic_label AS SELECT * FROM @extschema@.tic_label;
+CREATE TEMPORARY TABLE holdings_live_fx_label AS SELECT * FROM @extschema@.fx_label;
+DELETE FROM @extschema@.tic_label;
+INSERT INTO @extschema@.tic_label SELECT * FROM pg_temp.holdings_release_tic_label;
+DELETE FROM @extschema@.fx_label;
+INSERT INTO @extschema@.fx_label SELECT * FROM pg_temp.holdings_release_fx_label;
+--@shipped-data
+-- A shipped figure the loads did not reach (the user's row stood over its key,
+-- so its vintage was not rewritten) belongs to its dataset's release, as in a
+-- fresh install.
+DO $adopt$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['position', 'position_comparison', 'position_vintage', 'transaction', 'custody_holding',
+                             'treasury_yield', 'fx_rate', 'dollar_index'] LOOP
+        EXECUTE pg_catalog.format(
+            'UPDATE @extschema@.%I x SET release_id = d.id FROM @extschema@.data_release d
+              WHERE x.release_id IS NULL AND x.shipped AND d.shipped AND d.source_id = x.source_id', t);
+    END LOOP;
+END
+$adopt$;
+-- The labels as they were (the user's edits included).
+DELETE FROM @extschema@.tic_label;
+INSERT INTO @extschema@.tic_label SELECT * FROM pg_temp.holdings_live_tic_label;
+DELETE FROM @extschema@.fx_label;
+INSERT INTO @extschema@.fx_label SELECT * FROM pg_temp.holdings_live_fx_label;
+DROP TABLE pg_temp.holdings_release_tic_label, pg_temp.holdings_release_fx_label,
+           pg_temp.holdings_live_tic_label, pg_temp.holdings_live_fx_label;
+
+-- Foreign keys of the new columns and tables (a fresh install adds them in
+-- 90_constraints.sql), then the lineage rules on the new tables.
+ALTER TABLE @extschema@.data_release
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+ALTER TABLE @extschema@.figure_vintage
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id),
+    ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.position ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.position_comparison ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.position_vintage ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.transaction ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.custody_holding ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.treasury_yield ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.fx_rate ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+ALTER TABLE @extschema@.dollar_index ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+-- Every table under the lineage rules again (deferrable unique constraints,
+-- triggers fired ALWAYS), the new tables too.
 --@include src/install/95_lineage_tracking.sql
 
 -- Privileges (issue 18): PUBLIC no longer executes the journal's machinery,

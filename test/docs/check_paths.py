@@ -10,7 +10,9 @@ that names a file or directory:
     name of a file somewhere in the tree.
 `<placeholder>` parts match anything (`src/install/NN_<topic>.sql` with NN as
 digits). The tree is what git tracks plus untracked files it does not ignore,
-so generated files (holdings--0.3.0.sql) and build output do not count.
+and build output do not count; the scripts make builds from src/upgrade and
+holdings.control (holdings--<version>.sql) do. Paths under an installation
+directory (`<sharedir>/extension/...`) are skipped.
 
   test/docs/check_paths.py [FILE...]     default: docs/development.md
   test/docs/check_paths.py --self-test   a made-up missing path must be reported
@@ -33,6 +35,14 @@ def tree():
     out = subprocess.run(['git', 'ls-files', '-co', '--exclude-standard'], cwd=ROOT, check=True,
                          stdout=subprocess.PIPE, text=True).stdout
     files = [f for f in out.splitlines() if os.path.lexists(os.path.join(ROOT, f))]
+    # The current release's scripts are built by make from src/upgrade and
+    # holdings.control (tools/generate.py), not committed: they count as there.
+    files += ['holdings--%s' % os.path.basename(f)[:-len('.sql')] + '.sql'
+              for f in files if f.startswith('src/upgrade/') and f.endswith('.sql')]
+    control = open(os.path.join(ROOT, 'holdings.control'), encoding='utf-8').read()
+    m = re.search(r"^default_version = '([^']*)'", control, re.M)
+    if m:
+        files.append('holdings--%s.sql' % m.group(1))
     dirs = set()
     for f in files:
         parts = f.split('/')[:-1]
@@ -54,7 +64,8 @@ def candidates(text):
             line = line.split('#', 1)[0] if m.group(1) is not None else line  # shell comments
             for word in line.split():
                 word = word.strip('();,:"\'')
-                if not word or word.startswith(('-', '$', '.', '@', 'http')) or '://' in word:
+                # (a path under an installation directory, `<sharedir>/...`, is not the tree's)
+                if not word or word.startswith(('-', '$', '.', '@', 'http', '<')) or '://' in word:
                     continue
                 if not WORD.match(word):
                     continue

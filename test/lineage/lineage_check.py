@@ -12,7 +12,8 @@
                                           (-j 2), plain (psql -1), plain --inserts (psql, one
                                           transaction per row, and psql -1); every row compared
                                           with the source
-  test/lineage/lineage_check.py upgrade   0.1.0 + user changes + ALTER EXTENSION UPDATE against a
+  test/lineage/lineage_check.py upgrade [VERSION]
+                                          VERSION (0.1.0 unless given) + user changes + ALTER EXTENSION UPDATE against a
                                           fresh install + the same changes: schema (pg_dump
                                           --binary-upgrade of the extension's objects, normalized),
                                           every table's rows, pg_dump configuration: identical
@@ -28,14 +29,21 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 import psycopg
 
 # Tables that hold no data of their own (no lineage): the journal itself, the
-# replay's queue (empty but during a restore) and the rate cache's version row.
-INTERNAL_TABLES = {'user_edit', 'lineage_replay_queue', 'fx_rate_version'}
+# replay's queue (empty but during a restore), the rate cache's version row and
+# the loads' lock row.
+INTERNAL_TABLES = {'user_edit', 'lineage_replay_queue', 'fx_rate_version', 'load_lock'}
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PREVIOUS = '0.1.0'
+PREVIOUS = sys.argv[2] if len(sys.argv) > 2 else '0.1.0'
+# Tables whose rows point to a data release (release_id, new in 0.3.0).
+# The upgrade test compares user rows without their release_id (see rows()).
+USER_ROWS_WITHOUT_RELEASE = {'on': False}
+FIGURE_TABLES = {'position', 'position_comparison', 'position_vintage', 'transaction', 'custody_holding',
+                 'treasury_yield', 'fx_rate', 'dollar_index'}
 results = {'passed': 0, 'failed': 0}
 
 
@@ -78,8 +86,19 @@ def key_columns(conn, table):
 
 def rows(conn, table):
     """Every row of a table as sorted jsonb text (user_edit: without its timestamps)."""
-    if table == 'user_edit':
+    if table == 'user_edit' and USER_ROWS_WITHOUT_RELEASE['on']:
+        q = ('SELECT (to_jsonb(e) - \'edited_at\' || pg_catalog.jsonb_build_object(\'row_data\', e.row_data - \'release_id\'))::text '
+             'FROM holdings.user_edit e')
+    elif table == 'user_edit':
         q = 'SELECT (to_jsonb(e) - \'edited_at\')::text FROM holdings.user_edit e'
+    elif table in FIGURE_TABLES and USER_ROWS_WITHOUT_RELEASE['on']:
+        # A row the user wrote has the release of the shipped row it revised when written on
+        # 0.3.0, none when written before (0.3.0 added the column): not the user's data.
+        q = ('SELECT (CASE WHEN t.shipped THEN to_jsonb(t) ELSE to_jsonb(t) - \'release_id\' END)::text '
+             'FROM holdings.%s t' % table)
+    elif table == 'data_release':  # when, and what the loads wrote in this database
+        q = ('SELECT (to_jsonb(e) - \'{loaded_at,rows_inserted,rows_updated,rows_kept}\'::text[])::text '
+             'FROM holdings.data_release e')
     else:
         q = 'SELECT to_jsonb(t)::text FROM holdings.%s t' % table
     return sorted(r[0] for r in conn.execute(q))
@@ -159,6 +178,12 @@ CHANGES = [
     ('treasury_yield', 'insert', "INSERT INTO holdings.treasury_yield (series, as_of, maturity_months, yield_percent, source_id) "
                                  "VALUES ('DGS10', '2026-04-20', 120, 4.31, 'atlantis-report')"),
     ('fx_label', 'insert', "INSERT INTO holdings.fx_label (label, currency) VALUES ('Atlantis', 'XAT')"),
+    ('data_release', 'insert', "INSERT INTO holdings.data_release (id, source_id, vintage, sha256, loaded_at) "
+                               "VALUES ('atlantis-report/2025-12-31/000000000000', 'atlantis-report', '2025-12-31', "
+                               "repeat('0', 64), '2026-01-01 00:00+00')"),
+    ('figure_vintage', 'insert', "INSERT INTO holdings.figure_vintage (table_name, key, source_id, figure, release_id) "
+                                 "VALUES ('treasury_yield', '{DGS10,2026-04-17}', 'atlantis-report', '{\"yield_percent\": 4.0}', "
+                                 "'atlantis-report/2025-12-31/000000000000')"),
 
     ('source', 'update', "UPDATE holdings.source SET notes = 'checked by hand' WHERE id = 'iso-4217'"),
     ('currency', 'update', "UPDATE holdings.currency SET name = 'Japanese yen' WHERE code = 'JPY'"),
@@ -181,6 +206,8 @@ CHANGES = [
                                "WHERE series = 'TWEXBGSMTH' AND as_of = '2024-01-01'"),
     ('country_currency', 'update', "UPDATE holdings.country_currency SET other_currencies = '{USD}' WHERE country = 'JP'"),
     ('euro_adoption', 'update', "UPDATE holdings.euro_adoption SET adopted = '2002-01-01' WHERE country = 'GR'"),
+    ('data_release', 'update', "UPDATE holdings.data_release SET url = 'https://mirror.example.org/slt_table3.txt' "
+                               "WHERE source_id = 'tic-slt-table3'"),
 
     ('position', 'delete', "DELETE FROM holdings.position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2000-03-31'"),
     ('country_currency', 'delete', "DELETE FROM holdings.country_currency WHERE country = 'SV'"),
@@ -415,8 +442,9 @@ def new_keys(old_db, new_db):
                 continue
             keys = key_columns(n, t)
             kx = ', '.join('%s::text' % k for k in keys)
-            old = {tuple(r[0]): r[1] for r in o.execute('SELECT ARRAY[%s], (to_jsonb(t) - \'shipped\')::text FROM holdings.%s t' % (kx, t))}
-            new = {tuple(r[0]): r[1] for r in n.execute('SELECT ARRAY[%s], (to_jsonb(t) - \'shipped\')::text FROM holdings.%s t' % (kx, t))}
+            # (release_id: 0.3.0 points every figure to its data release; not a revision.)
+            old = {tuple(r[0]): r[1] for r in o.execute('SELECT ARRAY[%s], (to_jsonb(t) - \'{shipped,release_id}\'::text[])::text FROM holdings.%s t' % (kx, t))}
+            new = {tuple(r[0]): r[1] for r in n.execute('SELECT ARRAY[%s], (to_jsonb(t) - \'{shipped,release_id}\'::text[])::text FROM holdings.%s t' % (kx, t))}
             added = sorted(k for k in new if k not in old)
             revised = sorted(k for k, v in new.items() if k in old and old[k] != v)
             found[t] = (keys, added, revised)
@@ -424,6 +452,7 @@ def new_keys(old_db, new_db):
 
 
 def upgrade_test():
+    USER_ROWS_WITHOUT_RELEASE['on'] = True
     base_old, base_new = 'upgrade_base_old', 'upgrade_base_new'
     for db, version in ((base_old, PREVIOUS), (base_new, None)):
         fresh_db(db)
@@ -438,7 +467,7 @@ def upgrade_test():
             for kind, picked in (('new', added[:500]), ('revised', revised[:500])):
                 for key in picked:
                     cond = ' AND '.join('%s::text = %%s' % k for k in keys)
-                    row = n.execute('SELECT to_jsonb(t) - \'shipped\' FROM holdings.%s t WHERE %s' % (t, cond), key).fetchone()[0]
+                    row = n.execute('SELECT to_jsonb(t) - \'{shipped,release_id}\'::text[] FROM holdings.%s t WHERE %s' % (t, cond), key).fetchone()[0]
                     collisions.append((t, kind, keys, key, row))
     print('against %s, this release ships %s' % (PREVIOUS, ', '.join('%s: %d new / %d revised keys' % (t, len(a), len(r))
                                                       for t, (_, a, r) in sorted(diffs.items()) if a or r) or 'no data changes'))
@@ -533,7 +562,9 @@ def main():
     if mode == 'dump':
         dump_matrix()
     elif mode == 'upgrade':
+        started = time.monotonic()
         upgrade_test()
+        print('upgrade test from %s: %.1f s' % (PREVIOUS, time.monotonic() - started))
     else:
         sys.exit(__doc__)
     print('%d passed, %d failed' % (results['passed'], results['failed']))

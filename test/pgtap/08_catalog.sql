@@ -23,13 +23,14 @@ SELECT set_eq($$
           'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay', 'lineage_no_truncate',
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
           'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_replay_after_alter',
-          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions', 'document_failure'],
+          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_staging', 'document_failure',
+          'load_begin', 'load_check', 'load_merge', 'load_data_file', 'data_file'],
     'only triggers, loaders and the lineage machinery are VOLATILE');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
        AND prokind = 'f'$$,
     ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final', 'monthly_components',
-          'flow_decompose_final', 'flow_decompose_reported_final', 'check_source',
+          'flow_decompose_final', 'flow_decompose_reported_final',
           'lineage_key_columns', 'lineage_key', 'lineage_key_match', 'lineage_key_expr', 'lineage_replaying',
           'lineage_tracked',
           'net_foreign_selling', 'fx_decompose',  -- the two-step final steps on dated_levels
@@ -42,7 +43,8 @@ SELECT set_eq($$
           'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay', 'lineage_no_truncate',
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
           'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_replay_after_alter',
-          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions'],
+          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_staging',
+          'load_begin', 'load_check', 'load_merge', 'load_data_file'],
     'everything but triggers, loaders and the lineage machinery is PARALLEL SAFE');
 SELECT is_empty($$
     SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid

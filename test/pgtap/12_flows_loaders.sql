@@ -57,10 +57,12 @@ SELECT set_eq('SELECT doc, action, table_name, key, old_value::text, new_value::
               'the dry run''s report is the real run''s');
 
 SELECT set_eq($$SELECT action, table_name, key::text,
-                       old_value ->> 'net_purchases' AS old, new_value ->> 'net_purchases' AS new FROM real WHERE doc = 'form_s'$$,
+                       coalesce(old_value ->> 'net_purchases', old_value #>> '{figure,net_purchases}') AS old,
+                       coalesce(new_value ->> 'net_purchases', new_value #>> '{figure,net_purchases}') AS new FROM real WHERE doc = 'form_s'$$,
               $$VALUES ('updated', 'transaction', '{JP,UST-NOTES-BONDS,2022-12-31}', '-9424000000.00 USD', '-9524000000.00 USD'),
+                       ('inserted', 'figure_vintage', '{transaction,"[\"JP\", \"UST-NOTES-BONDS\", \"2022-12-31\"]",tic-form-s}', NULL, '-9424000000.00 USD'),
                        ('inserted', 'transaction', '{JP,UST-NOTES-BONDS,1976-12-31}', NULL, '1000000000.00 USD')$$,
-              'Form S: a revised month is updated (old and new value), a new month inserted');
+              'Form S: a revised month is updated (old and new value; the replaced figure kept in figure_vintage), a new month inserted');
 SELECT set_eq($$SELECT action, table_name, key::text, old_value ->> 'amount' AS old, coalesce(new_value ->> 'amount', new_value ->> 'net_purchases') AS new
                   FROM real WHERE doc = 'table3'$$,
               $$VALUES ('inserted', 'position_vintage', '{JP,UST,2026-04-30,tic-slt-table3}', NULL, '1209889000000.00 USD'),
@@ -79,7 +81,7 @@ SELECT is((SELECT source_id FROM position WHERE holder_id = 'JP' AND instrument 
           'the newer figure is in position, with its source');
 SELECT is((SELECT count(*) FROM real WHERE doc = 'custody'), 1::bigint, 'custody: one new week, the unchanged week not reported');
 SELECT set_eq($$SELECT action, key::text, (old_value ->> 'yield_percent')::numeric AS old, (new_value ->> 'yield_percent')::numeric AS new
-                  FROM real WHERE doc = 'dgs10'$$,
+                  FROM real WHERE doc = 'dgs10' AND table_name = 'treasury_yield'$$,
               $$VALUES ('updated', '{DGS10,2026-04-17}', 4.26, 4.30), ('inserted', '{DGS10,2026-04-21}', NULL, 4.31)$$,
               'yields: a revised day updated, a new day inserted, a holiday skipped');
 
@@ -130,7 +132,8 @@ SELECT is((SELECT count(*) FROM (SELECT * FROM after_good EXCEPT ALL SELECT * FR
 
 -- Exchange-rate files: Fed H.10 monthly and ECB daily.
 SELECT set_eq($$SELECT action, key::text, (old_value ->> 'per_usd')::numeric AS old, (new_value ->> 'per_usd')::numeric AS new
-                  FROM load_fed_h10_monthly(E'Date,Country,Exchange rate\r\n2024-06-01,Japan,157.9000\r\n2026-07-01,Japan,150.0\r\n2026-07-01,Venezuela,1.0\r\n', 'test-release', true)$$,
+                  FROM load_fed_h10_monthly(E'Date,Country,Exchange rate\r\n2024-06-01,Japan,157.9000\r\n2026-07-01,Japan,150.0\r\n2026-07-01,Venezuela,1.0\r\n', 'test-release', true)
+                 WHERE table_name = 'fx_rate'$$,
               $$VALUES ('updated', '{fed-monthly,JPY,2024-06-30}', 157.8600, 157.9000), ('inserted', '{fed-monthly,JPY,2026-07-31}', NULL, 150.0)$$,
               'Fed H.10: a revised month updated, a new month inserted, an unmapped label (Venezuela) skipped (dry run)');
 SELECT throws_ok($$SELECT * FROM load_fed_h10_monthly(E'Date,Country,Exchange rate\n2024-06-01,Japan,157.9\n2024-07-01,Atlantis,1\n', 'test-release')$$,

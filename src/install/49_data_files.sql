@@ -1,0 +1,85 @@
+-- The shipped data files and how fresh the data is.
+
+-- Loads one of the extension's installed data files (data_file) through its
+-- loader: what the install and upgrade scripts call for every file listed in
+-- data/sources.csv, in its order (tools/gen_data_sql.py writes the calls).
+-- Returns the release with its counts (no row-by-row report: call the loader
+-- with data_file(name) for that).
+CREATE FUNCTION @extschema@.load_data_file(name text, loader text, source_id text, vintage date DEFAULT NULL,
+                                           url text DEFAULT NULL)
+    RETURNS SETOF @extschema@.data_release
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    document text;
+    sha text;
+BEGIN
+    IF loader IS NULL OR loader !~ '^load_[a-z0-9_]+$'
+       OR pg_catalog.to_regprocedure(pg_catalog.format('@extschema@.%I(text, text, boolean, date, text, text)', loader)) IS NULL THEN
+        RAISE EXCEPTION 'no loader "%"', loader USING ERRCODE = 'undefined_function';
+    END IF;
+    document := @extschema@.data_file(name);
+    PERFORM pg_catalog.set_config('holdings_load.report', 'off', true);
+    EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM @extschema@.%I($1, $2, false, $3, $4, $5)', loader)
+        USING document, load_data_file.source_id, load_data_file.vintage, load_data_file.url,
+              pg_catalog.substring(name, '([^/]+)$');
+    PERFORM pg_catalog.set_config('holdings_load.report', '', true);
+    sha := pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(document, 'UTF8')), 'hex');
+    RETURN QUERY SELECT d.* FROM @extschema@.data_release d
+                  WHERE d.source_id = load_data_file.source_id AND d.sha256 = sha
+                  ORDER BY d.loaded_at DESC LIMIT 1;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_data_file(text, text, text, date, text) IS
+    'Loads one of the extension''s installed data files (data_file) with the loader named, as the install and upgrade scripts do; returns the release and its counts';
+REVOKE EXECUTE ON FUNCTION @extschema@.load_data_file(text, text, text, date, text) FROM PUBLIC;
+
+-- When the publisher's next release is due, from the newest period a dataset
+-- has and its vintage (approximate schedules; null when unknown).
+CREATE FUNCTION @extschema@.next_release_due(dataset text, latest_period date, vintage date) RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+    SELECT CASE
+        -- TIC (Table 3, Table 5): around the 18th of each month, for two months
+        -- earlier: the month after the newest one comes two months after it.
+        WHEN dataset IN ('tic-slt-table3', 'tic-slt-table5')
+            THEN (pg_catalog.date_trunc('month', latest_period) + interval '3 months 17 days')::date
+        -- The mfhhis01 history: revised once a year (the March release).
+        WHEN dataset = 'tic-mfhhis01' THEN (vintage + interval '1 year')::date
+        -- Fed H.10/G.5 monthly averages: early in the month after.
+        WHEN dataset = 'fed-h10-monthly' THEN (pg_catalog.date_trunc('month', latest_period) + interval '2 months')::date
+        WHEN dataset = 'fred-twexbgsmth' THEN (pg_catalog.date_trunc('month', latest_period) + interval '2 months')::date
+        -- H.4.1 custody: the next Wednesday's level, published on the Thursday after it.
+        WHEN dataset = 'fred-wmtsecl1' THEN latest_period + 8
+        -- Daily series published weekly (H.10 broad index: Mondays).
+        WHEN dataset = 'fred-dtwexbgs' THEN latest_period + 7
+        -- Daily series: the next business day.
+        WHEN dataset = 'ecb-eurofxref' OR dataset LIKE 'fred-dgs%'
+            THEN latest_period + CASE pg_catalog.date_part('isodow', latest_period)::integer WHEN 5 THEN 3 WHEN 6 THEN 2 ELSE 1 END
+        END
+$fn$;
+COMMENT ON FUNCTION @extschema@.next_release_due(text, date, date) IS
+    'When the publisher''s next release of a shipped dataset is due, from its newest period and vintage (TIC: the 18th, two months after the next period); null for other datasets and discontinued ones';
+
+CREATE VIEW @extschema@.data_freshness AS
+SELECT l.source_id AS dataset, s.title, p.latest_period, l.vintage, l.id AS release_id,
+       CURRENT_DATE - l.vintage AS age_days,
+       CURRENT_DATE - p.latest_period AS period_age_days,
+       @extschema@.next_release_due(l.source_id, p.latest_period, l.vintage) AS next_release_due
+  FROM (SELECT DISTINCT ON (d.source_id) d.source_id, d.id, d.vintage
+          FROM @extschema@.data_release d ORDER BY d.source_id, d.vintage DESC, d.loaded_at DESC) AS l
+  JOIN @extschema@.source s ON s.id = l.source_id
+  LEFT JOIN (SELECT d.source_id, pg_catalog.max(d.latest_period) AS latest_period
+               FROM @extschema@.data_release d GROUP BY d.source_id) AS p ON p.source_id = l.source_id;
+COMMENT ON VIEW @extschema@.data_freshness IS
+    'Per dataset: the newest period loaded, the vintage of its newest release, their ages in days at current_date, and when the next release is due';
+COMMENT ON COLUMN @extschema@.data_freshness.dataset IS 'The dataset (source id)';
+COMMENT ON COLUMN @extschema@.data_freshness.title IS 'Title of the dataset';
+COMMENT ON COLUMN @extschema@.data_freshness.latest_period IS 'The newest period (as_of) any release of the dataset gave';
+COMMENT ON COLUMN @extschema@.data_freshness.vintage IS 'Vintage of the newest release loaded';
+COMMENT ON COLUMN @extschema@.data_freshness.release_id IS 'The newest release loaded (holdings.data_release)';
+COMMENT ON COLUMN @extschema@.data_freshness.age_days IS 'Days from the vintage to current_date';
+COMMENT ON COLUMN @extschema@.data_freshness.period_age_days IS 'Days from the newest period to current_date';
+COMMENT ON COLUMN @extschema@.data_freshness.next_release_due IS 'When the publisher''s next release is due (approximate; null when unknown or discontinued)';

@@ -1,0 +1,8 @@
+-- Upgrade source: 0.1.0 to 0.3.0 directly (PostgreSQL takes the shortest
+-- path). The released 0.1.0 -> 0.2.0 script, with its classification step
+-- made linear (tools/generate.py RELEASED_FIXES: a hash join instead of a
+-- correlated subplan per row, which was quadratic under the default
+-- work_mem), then the 0.2.0 -> 0.3.0 step. scripts/test-dump checks that the
+-- result equals a fresh 0.3.0 install.
+--@released-upgrade holdings--0.1.0--0.2.0.sql
+--@upgrade-source src/upgrade/0.2.0--0.3.0.sql

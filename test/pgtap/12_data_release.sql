@@ -1,0 +1,171 @@
+-- Data releases and vintages (issue 19): every shipped file is a release, every
+-- figure points to its release, loading the shipped files again (in any order)
+-- changes no figure, an older release never replaces a newer one's figure (for
+-- every loader), a newer one does and keeps the replaced figure, the vintage a
+-- file prints wins, data_freshness, and data_file reads nothing but the
+-- installed data files.
+BEGIN;
+SELECT plan(36);
+SET search_path = public, holdings;
+
+-- ---- releases as installed ------------------------------------------------------------------
+SELECT is((SELECT count(*) FROM data_release WHERE shipped), 19::bigint, 'one shipped release per data file of data/sources.csv');
+SELECT is((SELECT id || ' ' || vintage || ' ' || file_name FROM data_release WHERE source_id = 'tic-slt-table3'),
+          'tic-slt-table3/2026-07-01/d53727506606 2026-07-01 slt_table3.txt',
+          'a release id is dataset/vintage/sha256 prefix (the sha256 of data/tic/slt_table3.txt.source)');
+SELECT is((SELECT sha256 FROM data_release WHERE source_id = 'tic-mfhhis01'),
+          'adc9faf1eee0ca65e4d683f557c61dd81bfdc96c3a21ce72d1b765d6aa7f3f03', 'the full sha256 of the file');
+SELECT is((SELECT array_agg(DISTINCT basis) FROM position WHERE release_id IS NULL), '{book}'::text[],
+          'every shipped figure has its release, but the bank figures (no file, no release)');
+SELECT is((SELECT count(*) FROM (
+              SELECT release_id FROM transaction UNION ALL SELECT release_id FROM custody_holding
+              UNION ALL SELECT release_id FROM treasury_yield UNION ALL SELECT release_id FROM fx_rate
+              UNION ALL SELECT release_id FROM dollar_index UNION ALL SELECT release_id FROM position_comparison
+              UNION ALL SELECT release_id FROM position_vintage) r WHERE release_id IS NULL), 0::bigint,
+          'every row of the other figure tables has its release');
+SELECT is((SELECT rows_kept FROM data_release WHERE source_id = 'tic-mfhhis01'), 80::bigint,
+          'mfhhis01 (2026-03-18) kept 80 figures of Table 3 (2026-07-01), which is newer');
+
+-- ---- loading every shipped file again changes no figure, in any order ----------------------
+CREATE TEMP VIEW figures AS
+SELECT 'position' AS t, md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) AS h FROM position x
+UNION ALL SELECT 'position_vintage', md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM position_vintage x
+UNION ALL SELECT 'position_comparison', md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM position_comparison x
+UNION ALL SELECT 'transaction', md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM transaction x
+UNION ALL SELECT 'custody_holding', md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM custody_holding x
+UNION ALL SELECT 'treasury_yield', md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM treasury_yield x
+UNION ALL SELECT 'fx_rate', md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM fx_rate x
+UNION ALL SELECT 'dollar_index', md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM dollar_index x
+UNION ALL SELECT 'figure_vintage', md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM figure_vintage x
+UNION ALL SELECT 'data_release', md5(string_agg((to_jsonb(x) - 'loaded_at')::text, ',' ORDER BY x.id)) FROM data_release x
+UNION ALL SELECT 'user_edit', md5(string_agg((to_jsonb(x) - 'edited_at')::text, ',' ORDER BY x.table_name, x.key)) FROM user_edit x;
+CREATE TEMP TABLE figures_before AS SELECT * FROM figures;
+-- The installed sources.csv lists each file with its loader (as the install reads it).
+CREATE TEMP TABLE manifest AS
+SELECT c[1] AS source_id, c[array_length(c, 1) - 1] AS data_file, c[array_length(c, 1)] AS loader
+  FROM unnest(string_to_array(rtrim(data_file('sources.csv'), E'\n'), E'\n')) WITH ORDINALITY AS l (line, n),
+       LATERAL (SELECT string_to_array(l.line, ',') AS c) x
+ WHERE l.n > 1 AND c[array_length(c, 1)] LIKE 'load\_%';
+SELECT is((SELECT count(*) FROM manifest), 19::bigint, 'the installed sources.csv lists the 19 data files with their loaders');
+CREATE TEMP TABLE reload (n serial, source_id text, action text, table_name text, key text[], old_value jsonb, new_value jsonb);
+CREATE FUNCTION pg_temp.reload_all(which text, order_by text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE f record;
+BEGIN
+    FOR f IN EXECUTE 'SELECT m.*, r.vintage FROM manifest m JOIN data_release r USING (source_id) WHERE m.source_id LIKE '
+                     || quote_literal(which) || ' ORDER BY ' || order_by LOOP
+        EXECUTE format('INSERT INTO reload (source_id, action, table_name, key, old_value, new_value)
+                        SELECT %L, r.* FROM holdings.%I(holdings.data_file(%L), %L, vintage => %L) r',
+                       f.source_id, f.loader, f.data_file, f.source_id, f.vintage);
+    END LOOP;
+END $$;
+-- Every file, last first; then the TIC files (the ones that share keys) in another order.
+SELECT pg_temp.reload_all('%', 'm.source_id DESC');
+SELECT pg_temp.reload_all('tic-%', 'md5(m.source_id)');
+SELECT set_eq($$SELECT source_id, action, table_name, count(*) FROM reload GROUP BY 1, 2, 3$$,
+              $$VALUES ('tic-mfhhis01', 'kept_newer', 'position', 160::bigint)$$,
+              'reloading every shipped file (the TIC ones twice, in two orders): only mfhhis01''s 80 older figures are kept_newer, each time');
+SELECT set_eq('SELECT * FROM figures', 'SELECT * FROM figures_before',
+              'and no figure, vintage, release or user_edit row changed');
+
+-- ---- an older release never replaces a newer one's figure, for every loader ---------------
+INSERT INTO source (id, publisher, title, url)
+VALUES ('test-old', 'test', 'an older vintage of the official files', 'https://example.org/old/file.txt');
+CREATE TEMP TABLE old_docs (loader text, body text);
+INSERT INTO old_docs VALUES
+ ('load_tic_slt_table3', E'Table 3\r\ncountry\tcountry_code\tdate\tfor_treas_pos\tfor_treas_net\tfor_lt_treas_pos\tfor_lt_treas_net\t'
+                         || E'for_lt_treas_valchg\tfor_st_treas_pos\tfor_st_treas_net\r\n'
+                         || E'Japan\t42609\t2026-04\t1111111\t1\t1000000\t2\t3\t111111\t4\r\n\r\nNotes:\r\n'),
+ ('load_tic_mfh', E'\tDec\nCountry\t2025\n\t------\nJapan\t1111.1\nDepartment of the Treasury/Federal Reserve Board\n'),
+ ('load_tic_slt_table5', E'Table 5\nCountry\t2026-04\nNorway\t111.1\nNotes:\n'),
+ ('load_tic_form_s', E'U.S. Transactions with Foreigners\r\nname\tcode\tmonth\t[1]\t[2]\t[3]\t[4]\t[5]\t[6]\t[7]\t[8]\t[9]\t[10]\t[11]\t[12]\r\n'
+                     || E' ----\t ----\r\nJapan\t42609\t2022-12\t"1,000"\t1\t1\t1\t1\t1\t"2,000"\t1\t1\t1\t1\t1\r\n'),
+ ('load_fred_series', E'observation_date,DGS10\n2026-04-17,9.99\n'),
+ ('load_fred_series', E'observation_date,WMTSECL1\n2026-06-24,1\n'),
+ ('load_fred_series', E'observation_date,TWEXBGSMTH\n2026-02-01,99.9\n'),
+ ('load_fed_h10_monthly', E'Date,Country,Exchange rate\n2024-06-01,Japan,99.9\n'),
+ ('load_ecb_rates', E'Date,USD,JPY,\n2025-05-09,2.0,200.0,\n');
+CREATE TEMP TABLE old_report (loader text, action text, table_name text, key text[], old_value jsonb, new_value jsonb);
+CREATE FUNCTION pg_temp.load_old(v date) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE d record;
+BEGIN
+    FOR d IN SELECT * FROM old_docs LOOP
+        EXECUTE format('INSERT INTO old_report SELECT %L, r.* FROM holdings.%I($1, ''test-old'', vintage => $2) r', d.loader, d.loader)
+            USING d.body, v;
+    END LOOP;
+END $$;
+SELECT pg_temp.load_old('2001-01-01');
+SELECT set_eq($$SELECT DISTINCT loader, action FROM old_report WHERE table_name NOT IN ('position_vintage', 'figure_vintage')$$,
+              $$VALUES ('load_tic_slt_table3', 'kept_newer'), ('load_tic_mfh', 'kept_newer'), ('load_tic_slt_table5', 'kept_newer'),
+                       ('load_tic_form_s', 'kept_newer'), ('load_fred_series', 'kept_newer'), ('load_fed_h10_monthly', 'kept_newer'),
+                       ('load_ecb_rates', 'kept_newer')$$,
+              'every loader: an older release''s figures are kept_newer, none inserted or updated');
+SELECT is((SELECT count(*) FROM old_report WHERE action = 'kept_newer'), 14::bigint,
+          'kept: Table 3 3 holdings + 2 flows, mfhhis01 1, Table 5 1, Form S 1, FRED 3, Fed H.10 1, ECB 2 (JPY and EUR)');
+SELECT set_eq('SELECT * FROM figures WHERE t NOT IN (''position_vintage'', ''figure_vintage'', ''data_release'', ''user_edit'')',
+              'SELECT * FROM figures_before WHERE t NOT IN (''position_vintage'', ''figure_vintage'', ''data_release'', ''user_edit'')',
+              'no figure of a newer release changed');
+SELECT is((SELECT amount FROM position WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2026-04-30'),
+          '1209889 mn USD'::holding, 'Japan 2026-04 is still Table 3''s figure');
+SELECT is((SELECT amount::text || ' ' || release_id FROM position_vintage
+            WHERE holder_id = 'JP' AND instrument = 'UST' AND as_of = '2026-04-30' AND source_id = 'test-old'),
+          '1111111000000.00 USD test-old/2001-01-01/' || left(encode(sha256(convert_to((SELECT body FROM old_docs WHERE loader = 'load_tic_slt_table3'), 'UTF8')), 'hex'), 12),
+          'the older figure is kept in position_vintage, with its release');
+SELECT is((SELECT figure ->> 'yield_percent' FROM figure_vintage
+            WHERE table_name = 'treasury_yield' AND key = '{DGS10,2026-04-17}' AND source_id = 'test-old'),
+          '9.99', 'an older yield is kept in figure_vintage');
+SELECT is((SELECT figure ->> 'per_usd' FROM figure_vintage
+            WHERE table_name = 'fx_rate' AND key = '{ecb-daily,JPY,2025-05-09}' AND source_id = 'test-old'),
+          '100.00000000000000000000', 'an older ECB rate (crossed through USD) is kept in figure_vintage');
+SELECT is((SELECT (rows_inserted, rows_updated, rows_kept)::text FROM data_release
+            WHERE source_id = 'test-old' AND id LIKE '%/2001-01-01/%' ORDER BY id LIMIT 1) IS NOT NULL, true,
+          'each older file is a release of its own');
+SELECT is((SELECT sum(rows_kept) FROM data_release WHERE source_id = 'test-old'), 14::numeric,
+          'the releases count the figures they did not write');
+-- The same older files again: nothing more is written, the report is the same.
+DELETE FROM old_report;
+CREATE TEMP TABLE figures_old AS SELECT * FROM figures;
+SELECT pg_temp.load_old('2001-01-01');
+SELECT is((SELECT count(*) FROM old_report WHERE action <> 'kept_newer'), 0::bigint, 'loading the older files again writes nothing ...');
+SELECT set_eq('SELECT * FROM figures', 'SELECT * FROM figures_old', '... and changes nothing, not even the releases'' counts');
+
+-- ---- a newer release replaces, and keeps the replaced figure ------------------------------
+SELECT set_eq($$SELECT action, table_name, key::text FROM load_fred_series(E'observation_date,DGS10\n2026-04-17,4.44\n', 'test-old', vintage => '2030-01-01')$$,
+              $$VALUES ('updated', 'treasury_yield', '{DGS10,2026-04-17}'),
+                       ('inserted', 'figure_vintage', '{treasury_yield,"[\"DGS10\", \"2026-04-17\"]",fred-dgs10}')$$,
+              'a newer release updates the figure and keeps the replaced one as a vintage');
+SELECT is((SELECT yield_percent::text || ' ' || source_id FROM treasury_yield WHERE series = 'DGS10' AND as_of = '2026-04-17'),
+          '4.44 test-old', 'the newer figure, with its dataset');
+SELECT is((SELECT (figure ->> 'yield_percent') || ' ' || release_id FROM figure_vintage
+            WHERE table_name = 'treasury_yield' AND key = '{DGS10,2026-04-17}' AND source_id = 'fred-dgs10'),
+          '4.26 fred-dgs10/2026-04-21/60a7a37d852a', 'the replaced figure keeps its release');
+SELECT is((SELECT count(*) FROM load_fred_series(E'observation_date,DGS10\n2026-04-17,4.26\n', 'fred-dgs10', vintage => '2026-04-21')
+            WHERE action = 'kept_newer'), 1::bigint, 'the shipped file again: its figure is now older (kept_newer)');
+
+-- ---- the vintage a file prints wins --------------------------------------------------------
+SELECT is((SELECT count(*) FROM load_tic_mfh(E'\tDec\nCountry\t2025\n\t------\nJapan\t1111.1\n\nDepartment of the Treasury/Federal Reserve Board\t\t\n3/18/27\t\t\n',
+                                             'test-old', vintage => '2001-01-01') WHERE action = 'updated'), 1::bigint,
+          'mfhhis01 printing 3/18/27 is newer than Table 3 (2026-07-01), whatever vintage is given');
+SELECT is((SELECT vintage FROM data_release WHERE source_id = 'test-old' ORDER BY vintage DESC LIMIT 1), '2030-01-01'::date,
+          'the releases of test-old so far');
+SELECT ok(EXISTS (SELECT FROM data_release WHERE source_id = 'test-old' AND vintage = '2027-03-18'), 'the printed date is the vintage');
+
+-- ---- freshness -------------------------------------------------------------------------------
+SELECT is((SELECT (latest_period, vintage, next_release_due, age_days = CURRENT_DATE - date '2026-07-01')::text
+             FROM data_freshness WHERE dataset = 'tic-slt-table3'),
+          '(2026-04-30,2026-07-01,2026-07-18,t)', 'Table 3: 2026-04, vintage 2026-07-01, May due around 2026-07-18');
+SELECT is((SELECT (latest_period, next_release_due)::text FROM data_freshness WHERE dataset = 'ecb-eurofxref'),
+          '(2025-05-09,2025-05-12)', 'ECB: a Friday, then the Monday');
+SELECT is((SELECT next_release_due FROM data_freshness WHERE dataset = 'tic-form-s'), NULL::date, 'Form S is discontinued');
+
+-- ---- data_file reads the installed data files and nothing else ----------------------------
+SELECT is(left(data_file('tic/slt_table3.txt'), 7), 'Table 3', 'an installed data file');
+SELECT throws_ok($$SELECT data_file('../holdings.control')$$, '22023', NULL, 'no ".." segment');
+SELECT throws_ok($$SELECT data_file('/etc/passwd')$$, '22023', NULL, 'no absolute path');
+SELECT throws_ok($$SELECT data_file('tic/.hidden')$$, '22023', NULL, 'no hidden file');
+SELECT throws_ok($$SELECT data_file('tic/missing.txt')$$, '58P01', 'data file "tic/missing.txt" is not installed', 'a missing file');
+SELECT ok(NOT has_function_privilege('public', 'holdings.data_file(text)', 'EXECUTE')
+          AND NOT has_function_privilege('public', 'holdings.load_data_file(text, text, text, date, text)', 'EXECUTE'),
+          'PUBLIC cannot read the data files through the extension');
+
+SELECT * FROM finish();
+ROLLBACK;
