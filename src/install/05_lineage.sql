@@ -4,10 +4,10 @@
 -- write is the user's, and triggers keep its result in holdings.user_edit: the
 -- user's row for each key they wrote, or a mark for a shipped key they deleted.
 -- pg_dump saves user_edit (and nothing else of the extension's tables); a
--- restore replays it over the freshly installed shipped rows, in one COPY, so
--- no restore order (pg_restore -j) can break it; an upgrade never ships over a
--- key of user_edit. docs/development.md explains the rules; tables opt in with
--- lineage_track().
+-- restore replays it over the freshly installed shipped rows
+-- (06_lineage_replay.sql), so no restore order (pg_restore -j, --inserts) can
+-- break it; an upgrade never ships over a key of user_edit.
+-- docs/development.md explains the rules; tables opt in with lineage_track().
 
 CREATE TABLE @extschema@.user_edit (
     table_name text NOT NULL,
@@ -32,14 +32,18 @@ COMMENT ON FUNCTION @extschema@.lineage_in_release_script() IS
     'True while an extension script of holdings runs: only then are rows written as shipped';
 
 CREATE FUNCTION @extschema@.lineage_key_columns(t regclass) RETURNS text[]
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-    SELECT array_agg(a.attname::text ORDER BY k.n)
-      FROM pg_index i
-     CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
-      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-     WHERE i.indrelid = t AND i.indisprimary
+BEGIN
+    -- plpgsql, not sql: the lineage triggers ask for every row, and plpgsql
+    -- keeps the query's plan where an SQL function plans it at each call.
+    RETURN (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
+              FROM pg_catalog.pg_index i
+             CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
+              JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+             WHERE i.indrelid = t AND i.indisprimary);
+END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_key_columns(regclass) IS 'Primary key columns of a table, in key order';
 
@@ -135,7 +139,23 @@ DECLARE
     old_key text[];
     old_supersedes boolean := false;
 BEGIN
-    IF TG_LEVEL <> 'ROW' OR TG_WHEN <> 'AFTER' OR NOT @extschema@.lineage_tracked(TG_RELID) THEN
+    -- lineage_tracked(TG_RELID), written out (the trigger's cached plan, no call).
+    IF TG_LEVEL <> 'ROW' OR TG_WHEN <> 'AFTER' OR NOT EXISTS (
+        SELECT 1
+          FROM pg_catalog.pg_class c
+          JOIN pg_catalog.pg_depend d
+            ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+           AND d.objid OPERATOR(pg_catalog.=) c.oid AND d.objsubid OPERATOR(pg_catalog.=) 0
+           AND d.deptype OPERATOR(pg_catalog.=) 'e'
+          JOIN pg_catalog.pg_extension x
+            ON d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+           AND d.refobjid OPERATOR(pg_catalog.=) x.oid AND x.extname OPERATOR(pg_catalog.=) 'holdings'
+         WHERE c.oid OPERATOR(pg_catalog.=) TG_RELID AND c.relkind OPERATOR(pg_catalog.=) 'r'
+           AND c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+           AND EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+                        WHERE g.tgrelid OPERATOR(pg_catalog.=) c.oid
+                          AND g.tgname OPERATOR(pg_catalog.=) 'lineage_record'
+                          AND g.tgfoid OPERATOR(pg_catalog.=) '@extschema@.lineage_record()'::pg_catalog.regprocedure)) THEN
         RAISE EXCEPTION 'lineage_record() runs only as the lineage trigger of the tables of extension holdings, not on %.%',
                         TG_TABLE_SCHEMA, TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
@@ -269,10 +289,10 @@ BEGIN
         EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', t, fk);
     END LOOP;
     -- A unique constraint cannot be altered: it is made again, deferrable.
-    FOR fk, def IN SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+    FOR fk, def IN SELECT conname, pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint
                     WHERE conrelid = t AND contype = 'u' AND NOT condeferrable
     LOOP
-        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I %s DEFERRABLE INITIALLY IMMEDIATE',
+        EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I %s DEFERRABLE INITIALLY IMMEDIATE',
                        t, fk, fk, def);
     END LOOP;
     EXECUTE format('DROP TRIGGER IF EXISTS lineage_mark ON %1$s;

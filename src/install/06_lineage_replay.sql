@@ -19,7 +19,9 @@
 -- holdings_lineage_replay runs lineage_replay_pending() after any ALTER TABLE
 -- of user_edit. lineage_replay_pending() is also there to run by hand: it
 -- replays every row of user_edit its table does not show, and raises the
--- constraint's error if one cannot be replayed.
+-- constraint's error if one cannot be replayed. While a row is replayed its
+-- key is in the queue, which is how lineage_record tells the replay's writes
+-- from the user's (only the owner of user_edit writes the queue).
 
 CREATE TABLE @extschema@.lineage_replay_queue (
     table_name text NOT NULL,
@@ -35,10 +37,14 @@ COMMENT ON COLUMN @extschema@.lineage_replay_queue.key IS 'user_edit.key of the 
 -- schema, a member of extension holdings, with this extension's lineage_record
 -- trigger on it? Catalog reads only (no cast or operator a role could plant).
 CREATE FUNCTION @extschema@.lineage_tracked(t regclass) RETURNS boolean
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-    SELECT EXISTS (
+BEGIN
+    -- plpgsql, not sql: lineage_record asks for every row it records, and
+    -- plpgsql keeps the query's plan where an SQL function would plan it
+    -- again at each call.
+    RETURN EXISTS (
         SELECT 1
           FROM pg_catalog.pg_class c
           JOIN pg_catalog.pg_depend d
@@ -53,7 +59,8 @@ AS $fn$
            AND EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
                         WHERE g.tgrelid OPERATOR(pg_catalog.=) c.oid
                           AND g.tgname OPERATOR(pg_catalog.=) 'lineage_record'
-                          AND g.tgfoid OPERATOR(pg_catalog.=) '@extschema@.lineage_record()'::pg_catalog.regprocedure))
+                          AND g.tgfoid OPERATOR(pg_catalog.=) '@extschema@.lineage_record()'::pg_catalog.regprocedure));
+END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_tracked(regclass) IS
     'True for the extension''s own tracked tables (schema holdings, member of the extension, lineage triggers on): the only tables the lineage triggers and the replay write for';
@@ -77,20 +84,20 @@ BEGIN
                   HINT = 'Only the extension''s tracked tables are journalled; remove this row from holdings.user_edit (or from the dump).';
     END IF;
     IF r IS NULL THEN
-        EXECUTE format('DELETE FROM %s d WHERE %s', t, @extschema@.lineage_key_match(t, 'd')) USING k;
+        EXECUTE pg_catalog.format('DELETE FROM %s d WHERE %s', t, @extschema@.lineage_key_match(t, 'd')) USING k;
         RETURN;
     END IF;
     -- Only the columns the edit has: a dump of an older release replays into
     -- a table that may have gained columns (they keep their defaults).
-    SELECT string_agg(format('%1$I = r.%1$I', attname), ', '), string_agg(format('%I', attname), ', ')
+    SELECT pg_catalog.string_agg(pg_catalog.format('%1$I = r.%1$I', attname), ', '), pg_catalog.string_agg(pg_catalog.format('%I', attname), ', ')
       INTO cols, names
-      FROM pg_attribute WHERE attrelid = t AND attnum > 0 AND NOT attisdropped AND r ? attname;
-    EXECUTE format('UPDATE %1$s d SET %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $2) r WHERE %3$s',
+      FROM pg_catalog.pg_attribute WHERE attrelid = t AND attnum > 0 AND NOT attisdropped AND r ? attname;
+    EXECUTE pg_catalog.format('UPDATE %1$s d SET %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $2) r WHERE %3$s',
                    t, cols, @extschema@.lineage_key_match(t, 'd'))
         USING k, r;
     GET DIAGNOSTICS done = ROW_COUNT;
     IF done = 0 THEN
-        EXECUTE format('INSERT INTO %1$s (%2$s) SELECT %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $1)', t, names)
+        EXECUTE pg_catalog.format('INSERT INTO %1$s (%2$s) SELECT %2$s FROM pg_catalog.jsonb_populate_record(NULL::%1$s, $1)', t, names)
             USING r;
     END IF;
 END
@@ -118,8 +125,8 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM @extschema@.lineage_replay_queue) THEN
         RETURN 0;
     END IF;
-    SELECT string_agg(format('%I.%I', n.nspname, c.conname), ', ' ORDER BY c.conname) INTO cons
-      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I.%I', n.nspname, c.conname), ', ' ORDER BY c.conname) INTO cons
+      FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace
      WHERE c.connamespace = '@extschema@'::regnamespace AND c.condeferrable;
     PERFORM pg_catalog.set_config('holdings_lineage.replaying', 'on', true);
     LOOP
@@ -212,14 +219,14 @@ BEGIN
         IF NOT @extschema@.lineage_tracked(t) THEN
             PERFORM @extschema@.lineage_replay_row(t, '{}', NULL);  -- raises 42501
         END IF;
-        SELECT string_agg(format('d.%I = e.key[%s]::%s', a.attname, k.n, format_type(a.atttypid, a.atttypmod)),
+        SELECT pg_catalog.string_agg(pg_catalog.format('d.%I = e.key[%s]::%s', a.attname, k.n, pg_catalog.format_type(a.atttypid, a.atttypmod)),
                           ' AND ' ORDER BY k.n)
           INTO match
-          FROM pg_index i
-         CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
-          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+          FROM pg_catalog.pg_index i
+         CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
          WHERE i.indrelid = t AND i.indisprimary;
-        EXECUTE format($q$
+        EXECUTE pg_catalog.format($q$
             INSERT INTO @extschema@.lineage_replay_queue (table_name, key)
             SELECT e.table_name, e.key FROM @extschema@.user_edit e
              WHERE e.table_name = $1
@@ -234,11 +241,13 @@ BEGIN
     replayed := @extschema@.lineage_replay_queued();
     IF EXISTS (SELECT 1 FROM @extschema@.lineage_replay_queue) THEN
         -- Once more, uncaught: the error of the constraint that fails.
-        SELECT string_agg(format('%I.%I', n.nspname, c.conname), ', ') INTO cons
-          FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+        SELECT pg_catalog.string_agg(pg_catalog.format('%I.%I', n.nspname, c.conname), ', ') INTO cons
+          FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace
          WHERE c.connamespace = '@extschema@'::regnamespace AND c.condeferrable;
         PERFORM pg_catalog.set_config('holdings_lineage.replaying', 'on', true);
-        EXECUTE 'SET CONSTRAINTS ' || cons || ' DEFERRED';
+        IF cons IS NOT NULL THEN
+            EXECUTE 'SET CONSTRAINTS ' || cons || ' DEFERRED';
+        END IF;
         FOR e IN SELECT u.table_name, u.key, u.row_data
                    FROM @extschema@.lineage_replay_queue q
                    JOIN @extschema@.user_edit u ON u.table_name = q.table_name AND u.key = q.key
@@ -247,7 +256,9 @@ BEGIN
                 pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') || '.' || pg_catalog.quote_ident(e.table_name)),
                 e.key, e.row_data);
         END LOOP;
-        EXECUTE 'SET CONSTRAINTS ' || cons || ' IMMEDIATE';
+        IF cons IS NOT NULL THEN
+            EXECUTE 'SET CONSTRAINTS ' || cons || ' IMMEDIATE';
+        END IF;
         PERFORM pg_catalog.set_config('holdings_lineage.replaying', 'off', true);
         DELETE FROM @extschema@.lineage_replay_queue;
     END IF;
@@ -275,12 +286,18 @@ DECLARE
     r record;
     state "char";
 BEGIN
-    IF @extschema@.lineage_in_release_script() THEN
-        RETURN;
-    END IF;
+    -- Only tables of the extension's schema concern it. The filter reads
+    -- nothing but the catalog: the trigger fires for every ALTER TABLE in the
+    -- database, by roles that may have no USAGE on the extension's schema.
     FOR r IN SELECT DISTINCT c.objid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+               JOIN pg_catalog.pg_class k ON k.oid OPERATOR(pg_catalog.=) c.objid
+               JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) k.relnamespace
               WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                AND n.nspname OPERATOR(pg_catalog.=) '@extschema@'
     LOOP
+        IF @extschema@.lineage_in_release_script() THEN
+            RETURN;
+        END IF;
         IF r.objid OPERATOR(pg_catalog.=) '@extschema@.user_edit'::pg_catalog.regclass THEN
             SELECT g.tgenabled INTO state FROM pg_catalog.pg_trigger g
              WHERE g.tgrelid OPERATOR(pg_catalog.=) r.objid AND g.tgname OPERATOR(pg_catalog.=) 'user_edit_replay';
