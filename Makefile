@@ -26,14 +26,10 @@ RELEASED_SCRIPTS = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.s
 # (holdings.data_file, src/pg/data_file.cpp); the scripts do not embed them.
 DATA_FILES = sources.csv $(sort $(patsubst data/%,%,$(filter-out %.source,$(wildcard data/tic/* data/fx/* data/fed/* data/yields/*))))
 
-# pg_regress suites, in order: 00_setup creates the extension.
-REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx fx_cache hardening client_casts flows two_step analyst
-REGRESS_OPTS = --inputdir=test/regress --outputdir=test/regress
-# pg_isolation_regress specs (test/isolation/specs, expected): the rate cache
-# under concurrent writers, both isolation levels and parallel query; two
-# loads of one dataset (they serialise, or the second fails with 40001).
-ISOLATION = rate_cache load_concurrency
-ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/isolation --load-extension=holdings
+# ---- tests (issue 21): REGRESS, ISOLATION, pgTAP and their targets live in
+# test/test.mk (before PGXS: it decides installcheck from REGRESS/ISOLATION).
+include $(dir $(lastword $(MAKEFILE_LIST)))test/test.mk
+# ---- end tests
 
 PG_CPPFLAGS = -I$(srcdir)/src/core
 PG_CXXFLAGS = -std=c++17 -Wall -Wno-register
@@ -88,7 +84,19 @@ $(BUILT_SCRIPTS): .scripts-built
 generate:
 	python3 tools/generate.py --write
 
-installcheck: check-generated
+# pgTAP (test/test.mk) runs first, then PGXS's recipe: pg_regress, isolation.
+installcheck: check-generated installcheck-tap
 
 check-generated:
 	python3 tools/generate.py --check
+
+# ---- PGXN (issue 21): `make dist` writes holdings-<version>.zip, the archive
+# PGXN takes (git archive of HEAD: commit first), after checking META.json
+# against the PGXN Meta Spec and holdings.control (test/pgxn/check_meta.py).
+# scripts/test-pgxn installs it with `pgxn install`.
+.PHONY: dist
+dist:
+	python3 test/pgxn/check_meta.py
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ -o $(EXTENSION)-$(EXTVERSION).zip HEAD
+	@python3 -c 'import sys, zipfile; print(sys.argv[1] + ":", len(zipfile.ZipFile(sys.argv[1]).namelist()), "entries")' $(EXTENSION)-$(EXTVERSION).zip
+# ---- end PGXN

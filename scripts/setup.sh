@@ -13,6 +13,8 @@ PACKAGES=(
     python3-psycopg python3-psycopg2 sqlsmith
     # the dashboard's browser test (test/dashboard/run); Node.js 20 and npm come with the machine
     chromium
+    # the Debian package and PGXN (scripts/build-deb, scripts/test-deb, scripts/test-pgxn)
+    dpkg-dev debhelper lintian postgresql-server-dev-all pgxnclient
 )
 
 install_packages() {

@@ -1,5 +1,5 @@
 -- Upgrade source: 0.1.0 to 0.2.0, as released (history: the committed holdings--0.1.0--0.2.0.sql is what ships; this file no longer builds, as the install sources moved on).
--- scripts/test-upgrade checks that the result equals a fresh 0.2.0 install.
+-- scripts/test-dump (test/lineage/lineage_check.py upgrade) checks that 0.1.0 upgraded through this step equals a fresh install.
 
 -- Lineage: user_edit, the lineage functions and triggers.
 --@include src/install/05_lineage.sql

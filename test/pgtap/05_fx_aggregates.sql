@@ -6,23 +6,7 @@ BEGIN;
 SELECT plan(14);
 SET search_path = public, holdings;
 
--- Half-to-even rounding of change * to_rate / from_rate at 8 digits, in exact
--- integer arithmetic (numeric division alone keeps too few digits).
-CREATE FUNCTION pg_temp.convert_exact(change numeric, to_rate numeric, from_rate numeric) RETURNS numeric
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT (q + CASE WHEN 2 * abs(r) > from_rate OR (2 * abs(r) = from_rate AND mod(q, 2) <> 0)
-                     THEN sign(x) ELSE 0 END) / 100000000
-      FROM (SELECT x, div(x, from_rate) AS q, x - div(x, from_rate) * from_rate AS r
-              FROM (SELECT change * to_rate * 100000000 AS x) a) b
-$$;
--- The latest rate on or before a date, as the plain-SQL way looks it up.
-CREATE FUNCTION pg_temp.rate_of(set_name text, ccy text, d date) RETURNS numeric
-LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN ccy = 'USD' THEN 1 ELSE
-        (SELECT per_usd FROM holdings.fx_rate r
-          WHERE r.rate_set = set_name AND r.currency = ccy AND r.as_of <= d
-          ORDER BY r.as_of DESC LIMIT 1) END
-$$;
+-- convert_exact and rate_of: test/fixtures.sql.
 
 SELECT setseed(0.25);
 -- 200 holders: 150 hold USD (reported in JPY), 50 hold EUR (reported in USD).
@@ -48,17 +32,17 @@ LANGUAGE sql STABLE AS $$
         SELECT holder, as_of, ccy, report, sum(amount_n) AS level FROM gen GROUP BY 1, 2, 3, 4
     ), changes AS (
         SELECT *, level - lag(level) OVER (PARTITION BY holder ORDER BY as_of) AS change,
-               pg_temp.rate_of(set_name, report, as_of) AS to_rate,
-               pg_temp.rate_of(set_name, ccy, as_of) AS from_rate,
+               rate_of(set_name, report, as_of) AS to_rate,
+               rate_of(set_name, ccy, as_of) AS from_rate,
                row_number() OVER (PARTITION BY holder ORDER BY as_of) AS n,
                count(*) OVER (PARTITION BY holder) AS dates
           FROM levels
     )
     SELECT holder,
            sum(level) FILTER (WHERE n = 1) - sum(level) FILTER (WHERE n = dates),
-           -coalesce(sum(pg_temp.convert_exact(change, to_rate, from_rate)), 0),
-           sum(pg_temp.convert_exact(level, to_rate, from_rate)) FILTER (WHERE n = 1),
-           sum(pg_temp.convert_exact(level, to_rate, from_rate)) FILTER (WHERE n = dates)
+           -coalesce(sum(convert_exact(change, to_rate, from_rate)), 0),
+           sum(convert_exact(level, to_rate, from_rate)) FILTER (WHERE n = 1),
+           sum(convert_exact(level, to_rate, from_rate)) FILTER (WHERE n = dates)
       FROM changes GROUP BY holder
 $$;
 

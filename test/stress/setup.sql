@@ -27,21 +27,8 @@ ANALYZE stress_pos;
 
 CREATE TABLE stress_mismatch (at timestamptz DEFAULT clock_timestamp(), holder int, what text, ext text, plain text);
 
--- Half-to-even at 8 digits in exact integer arithmetic (as test/pgtap/05).
-CREATE FUNCTION convert_exact(change numeric, to_rate numeric, from_rate numeric) RETURNS numeric
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT (q + CASE WHEN 2 * abs(r) > from_rate OR (2 * abs(r) = from_rate AND mod(q, 2) <> 0)
-                     THEN sign(x) ELSE 0 END) / 100000000
-      FROM (SELECT x, div(x, from_rate) AS q, x - div(x, from_rate) * from_rate AS r
-              FROM (SELECT change * to_rate * 100000000 AS x) a) b
-$$;
-CREATE FUNCTION rate_of(set_name text, ccy text, d date) RETURNS numeric
-LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN ccy = 'USD' THEN 1 ELSE
-        (SELECT per_usd FROM holdings.fx_rate r
-          WHERE r.rate_set = set_name AND r.currency = ccy AND r.as_of <= d
-          ORDER BY r.as_of DESC LIMIT 1) END
-$$;
+-- convert_exact and rate_of, shared with the pgTAP suites.
+\ir ../fixtures.sql
 
 -- The mismatches of one holder: fx_convert row by row, and the FX aggregates
 -- (fx_decompose's start and end values and flow effect, net_foreign_selling

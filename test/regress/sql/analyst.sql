@@ -1,6 +1,7 @@
 -- The analyst surface (issue 14): coverage, series changes, home currency,
 -- sum_in, fx_rate_info, private holdings. Hand-made rates and positions where
 -- the answer must be computed by hand; the shipped data where it is the point.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 
 -- ---- fx_rate_info and sum_in on a rate set of our own ----
 -- Rate set 'analyst' (units per USD):
@@ -155,3 +156,7 @@ SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel, pg_get_function_i
  ORDER BY 1;
 SELECT aggfnoid::regprocedure, aggcombinefn, aggserialfn, aggdeserialfn
   FROM pg_aggregate WHERE aggfnoid = 'holdings.sum_in(holdings.holding, text, date)'::regprocedure;
+
+-- Leave the database as the test found it (tests run alone and in any order).
+DELETE FROM fx_rate WHERE rate_set = 'analyst';
+DELETE FROM source WHERE id = 'analyst-test';

@@ -1,5 +1,6 @@
 -- Casts for clients that send string parameters as varchar (pgJDBC setString)
 -- or text (psycopg 3 binary), and the expressions they must leave unchanged.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 SELECT castsource::regtype, casttarget::regtype, castcontext, castmethod
   FROM pg_cast WHERE casttarget = 'holding'::regtype OR castsource = 'holding'::regtype ORDER BY 1, 2;
 

@@ -1,4 +1,5 @@
 -- Every error with its SQLSTATE.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 \set VERBOSITY sqlstate
 -- 22P02: malformed text, unknown currency code in text input.
 SELECT 'abc'::holding;

@@ -1,6 +1,7 @@
 -- flow_decompose: a change in holdings split into flows, valuation and FX,
 -- computed by hand. Rate set 'regress-flows' (yen per USD):
 --   2024-01-31 100, 2024-02-29 125, 2024-03-31 160, 2024-04-30 150
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 INSERT INTO source (id, publisher, title, url) VALUES
     ('regress-flows', 'holdings tests', 'hand-made rates', 'https://example.org/regress-flows');
 INSERT INTO fx_rate (rate_set, currency, as_of, per_usd, source_id) VALUES

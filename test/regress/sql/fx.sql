@@ -2,6 +2,7 @@
 -- Rate set 'regress' (units per USD):
 --   JPY: 2024-01-31 100, 2024-02-29 125, 2024-03-31 160
 --   GBP: 2024-01-31 3
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 INSERT INTO source (id, publisher, title, url) VALUES
     ('regress', 'holdings tests', 'hand-made rates', 'https://example.org/regress');
 INSERT INTO fx_rate (rate_set, currency, as_of, per_usd, source_id) VALUES

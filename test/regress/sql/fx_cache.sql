@@ -1,6 +1,7 @@
 -- Issue 23 and issue 18 item 3: the rate cache loads one currency at a time,
 -- the report currency of the FX aggregates is a currency_code (no collation),
 -- and fx_rate_changed() cannot be attached to anyone's table.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 INSERT INTO source (id, publisher, title, url) VALUES
     ('regress-cache', 'holdings tests', 'hand-made rates', 'https://example.org/cache');
 INSERT INTO fx_rate (rate_set, currency, as_of, per_usd, source_id) VALUES
@@ -81,6 +82,10 @@ SELECT a.aggfnoid::regprocedure AS aggregate, t.typcollation = 0 AS collation_fr
 -- 18): a role with nothing but CONNECT, USAGE and TEMP cannot attach it to a
 -- table of its own (no EXECUTE), and attached by anyone to another table it
 -- refuses to act; either way the version row and the rate cache are untouched.
+-- (Roles are cluster-wide: a run that stopped half-way may have left it.)
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_fx_plain;
+RESET client_min_messages;
 CREATE ROLE regress_fx_plain;
 GRANT USAGE ON SCHEMA holdings TO regress_fx_plain;
 SELECT has_function_privilege('regress_fx_plain', 'fx_rate_changed()', 'EXECUTE') AS plain_may_execute,

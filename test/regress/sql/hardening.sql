@@ -1,9 +1,14 @@
 -- Issue 11: the rate cache, rate-set coverage, rate validity, the TIC parser's
 -- strictness and message clipping. Each block is a repro that failed on 0.1.0.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 INSERT INTO source (id, publisher, title, url) VALUES
     ('regress-hard', 'holdings tests', 'hand-made rates', 'https://example.org/hard');
 
 -- Privileges: the cache answers only a role that could read fx_rate itself.
+-- (Roles are cluster-wide: a run that stopped half-way may have left them.)
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_holdings_reader, regress_holdings_nobody;
+RESET client_min_messages;
 CREATE ROLE regress_holdings_reader;
 CREATE ROLE regress_holdings_nobody;
 GRANT USAGE ON SCHEMA holdings TO regress_holdings_reader, regress_holdings_nobody;
@@ -111,7 +116,7 @@ SET search_path = regress_evil, pg_catalog, holdings;
 SET holdings.rate_set = 'regress-path';
 SELECT holdings.fx_rate('USD', 'JPY', '2020-02-01') AS despite_search_path;
 RESET holdings.rate_set;
-RESET search_path;
+SET search_path = "$user", public, holdings;
 DROP SCHEMA regress_evil CASCADE;
 
 -- The trigger fires on logical-replication subscribers too.

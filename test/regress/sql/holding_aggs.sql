@@ -1,4 +1,5 @@
 -- sum, avg, min, max: NULLs ignored, empty input gives NULL.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 SELECT sum(v), avg(v), min(v), max(v), count(v)
   FROM (VALUES ('1 USD'::holding), ('2 USD'), (NULL), ('0.00000001 USD')) AS t(v);
 

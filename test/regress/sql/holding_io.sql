@@ -1,6 +1,7 @@
 -- Text input: every form the SPEC allows, and the canonical output.
 -- Output shows at least the currency's minor units (USD 2, JPY 0, BHD 3) and
 -- as many more digits as the value needs, up to the internal 8.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 SELECT '1.116T usd'::holding        AS spec_1,
        '10 trillion JPY'::holding   AS spec_2,
        '0.5 JPY'::holding           AS spec_3;

@@ -1,4 +1,5 @@
 -- Arithmetic: exact, same currency, overflow checked.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 SELECT '1.10 USD'::holding + '2.205 USD' AS plus,
        '1 USD'::holding - '2 USD' AS minus,
        -'3 JPY'::holding AS negated,

@@ -1,6 +1,7 @@
 -- Two-step FX aggregates: levels_by_date states, rollup, and the final steps,
 -- checked against the one-step aggregates on a small rate set of our own.
 -- Rate set 'two_step' (units per USD): JPY 2024-01-31 100, 2024-02-29 125, 2024-03-31 160.
+SET search_path = "$user", public, holdings;  -- as the README sets it (install.sql)
 INSERT INTO source (id, publisher, title, url) VALUES
     ('two_step', 'holdings tests', 'hand-made rates', 'https://example.org/two_step');
 INSERT INTO fx_rate (rate_set, currency, as_of, per_usd, source_id) VALUES
@@ -76,6 +77,7 @@ SELECT count(*) AS same_as_serial FROM parallel_answer p
   JOIN (SELECT holder, levels_by_date(amount, as_of)::text AS s FROM many GROUP BY holder) q USING (holder, s)
  WHERE p.total = (SELECT levels_by_date(amount, as_of)::text FROM many);
 RESET ALL;
+SET search_path = "$user", public, holdings;
 DROP TABLE book, states, states_copy, many, parallel_answer;
 DELETE FROM fx_rate WHERE rate_set = 'two_step';
 DELETE FROM source WHERE id = 'two_step';

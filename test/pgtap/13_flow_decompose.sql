@@ -8,21 +8,7 @@ BEGIN;
 SELECT plan(20);
 SET search_path = public, holdings;
 
--- Half-to-even rounding of x * to_rate / from_rate at 8 digits, exactly.
-CREATE FUNCTION pg_temp.convert_exact(x numeric, to_rate numeric, from_rate numeric) RETURNS numeric
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT (q + CASE WHEN 2 * abs(r) > from_rate OR (2 * abs(r) = from_rate AND mod(q, 2) <> 0)
-                     THEN sign(y) ELSE 0 END) / 100000000
-      FROM (SELECT y, div(y, from_rate) AS q, y - div(y, from_rate) * from_rate AS r
-              FROM (SELECT x * to_rate * 100000000 AS y) a) b
-$$;
-CREATE FUNCTION pg_temp.rate_of(set_name text, ccy text, d date) RETURNS numeric
-LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN ccy = 'USD' THEN 1 ELSE
-        (SELECT per_usd FROM holdings.fx_rate r
-          WHERE r.rate_set = set_name AND r.currency = ccy AND r.as_of <= d
-          ORDER BY r.as_of DESC LIMIT 1) END
-$$;
+-- convert_exact and rate_of: test/fixtures.sql.
 
 SELECT setseed(0.75);
 -- 200 holders: 150 hold USD (reported in JPY), 50 hold EUR (reported in USD).
@@ -66,18 +52,18 @@ LANGUAGE sql STABLE AS $$
                lag(level) OVER (PARTITION BY holder ORDER BY as_of) AS previous,
                row_number() OVER (PARTITION BY holder ORDER BY as_of) AS n,
                count(*) OVER (PARTITION BY holder) AS dates,
-               pg_temp.rate_of(set_name, report, as_of) AS to_rate,
-               pg_temp.rate_of(set_name, ccy, as_of) AS from_rate
+               rate_of(set_name, report, as_of) AS to_rate,
+               rate_of(set_name, ccy, as_of) AS from_rate
           FROM dates WHERE level IS NOT NULL
     ), periods AS (
         SELECT l.*, p.flow, p.val
           FROM levels l LEFT JOIN period_sums p ON p.holder = l.holder AND p.period_end = l.as_of AND l.n > 1
     ), parts AS (
         SELECT holder, n, dates, level,
-               pg_temp.convert_exact(level, to_rate, from_rate) AS value,
-               pg_temp.convert_exact(coalesce(flow, 0), to_rate, from_rate) AS f,
-               pg_temp.convert_exact(level - previous - coalesce(flow, 0), to_rate, from_rate) AS v,
-               pg_temp.convert_exact(coalesce(val, 0), to_rate, from_rate) AS r,
+               convert_exact(level, to_rate, from_rate) AS value,
+               convert_exact(coalesce(flow, 0), to_rate, from_rate) AS f,
+               convert_exact(level - previous - coalesce(flow, 0), to_rate, from_rate) AS v,
+               convert_exact(coalesce(val, 0), to_rate, from_rate) AS r,
                flow IS NULL AND n > 1 AS no_flow, val IS NOT NULL AS reported
           FROM periods
     )
