@@ -6,7 +6,7 @@ INSERT ... VALUES rows. The large raw files (TIC Table 3, the mfhhis01
 history, Table 5, Form S, the exchange-rate files, FRED series) are embedded
 verbatim between dollar quotes and parsed at install time by the extension's
 own IMMUTABLE parse functions (parse_tic_slt_table3, parse_tic_mfh,
-parse_tic_slt_table5, parse_tic_form_s, parse_fed_h10_monthly,
+parse_tic_slt_table5, parse_tic_form_s, parse_tic_table3d, parse_fed_h10_monthly,
 parse_ecb_eurofxref, parse_fred_csv), the same ones the loaders use, in
 INSERT INTO @extschema@.<table> ... SELECT statements (the upgrade generator
 retargets exactly those). So the script stays reviewable (the raw files, byte
@@ -202,7 +202,7 @@ SELECT holder_id, 'UST-NOTES-BONDS', as_of, @extschema@.holding(long_term_net_pu
   FROM t3 WHERE as_of >= date '2023-02-28' AND long_term_net_purchases IS NOT NULL
 UNION ALL
 SELECT holder_id, 'UST-BILLS', as_of, @extschema@.holding(coalesce(short_term_net_purchases, bills_change) * 1000000, 'USD'),
-       @extschema@.holding(0, 'USD'), 'tic-bills-change', 'tic-slt-table3'
+       NULL, 'tic-bills-change', 'tic-slt-table3'
   FROM t3 WHERE coalesce(short_term_net_purchases, bills_change) IS NOT NULL;
 """ % document
 
@@ -268,6 +268,35 @@ SELECT l.holder_id, 'UST-NOTES-BONDS', p.as_of,
 
 YIELD_MONTHS = [('DGS1MO', 1), ('DGS3MO', 3), ('DGS6MO', 6), ('DGS1', 12), ('DGS2', 24), ('DGS5', 60),
                 ('DGS7', 84), ('DGS10', 120), ('DGS20', 240), ('DGS30', 360)]
+
+
+def table3d_sql(document):
+    """TIC Table 3D (slt3d_globl.csv, 2011-09 .. 2023-01, millions), an older vintage than
+    position's figures: its holdings by maturity go to position_vintage under its own source;
+    its bills flows (the change in short-term holdings from the month before) go to
+    transaction for the keys no newer table gave (2011-10 .. 2020-01; Table 3 from 2020-02).
+    Same reading as load_tic_table3d (table3d_rows)."""
+    return """WITH t3d AS MATERIALIZED (
+    SELECT l.holder_id, p.as_of, p.holdings, p.long_term_holdings, p.short_term_holdings,
+           CASE WHEN lag(p.as_of) OVER w = p.as_of - date_part('day', p.as_of)::integer
+                THEN p.short_term_holdings - lag(p.short_term_holdings) OVER w END AS bills_change
+      FROM @extschema@.parse_tic_table3d(%s) p
+      JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST'
+    WINDOW w AS (PARTITION BY p.label ORDER BY p.as_of)
+), vintages AS (
+    INSERT INTO @extschema@.position_vintage (holder_id, instrument, as_of, source_id, amount)
+    SELECT t3d.holder_id, i.instrument, t3d.as_of, 'tic-slt-table3d', @extschema@.holding(i.mn * 1000000, 'USD')
+      FROM t3d CROSS JOIN LATERAL (VALUES ('UST', t3d.holdings), ('UST-NOTES-BONDS', t3d.long_term_holdings),
+                                          ('UST-BILLS', t3d.short_term_holdings)) AS i (instrument, mn)
+     WHERE i.mn IS NOT NULL
+)
+INSERT INTO @extschema@.transaction (holder_id, instrument, as_of, net_purchases, series, source_id)
+SELECT t3d.holder_id, 'UST-BILLS', t3d.as_of, @extschema@.holding(t3d.bills_change * 1000000, 'USD'),
+       'tic-bills-change', 'tic-slt-table3d'
+  FROM t3d
+  LEFT JOIN @extschema@.transaction x ON x.holder_id = t3d.holder_id AND x.instrument = 'UST-BILLS' AND x.as_of = t3d.as_of
+ WHERE t3d.bills_change IS NOT NULL AND x.holder_id IS NULL;
+""" % document
 
 
 def fred_series_sql(root):
@@ -417,6 +446,9 @@ def generate(root):
         table5_sql(dollar_quoted(read(root, 'tic/slt_table5.txt'), 'tic')),
         '\n-- TIC Form S: net purchases of Treasury bonds & notes, 1977-01 .. 2023-01.\n',
         form_s_sql(dollar_quoted(read(root, 'tic/s1_globl.txt'), 'tic')),
+        '\n-- TIC Table 3D (2011-09 .. 2023-01, millions): holdings by maturity as a vintage, and bills flows\n'
+        '-- for the months no newer table gives (issue 20).\n',
+        table3d_sql(dollar_quoted(read(root, 'tic/slt3d_globl.csv'), 'tic')),
         '\n-- Bank figures: every one as a disclosure; the dated holdings also as positions.\n',
         bank_sql,
         rate_set_sql(),
