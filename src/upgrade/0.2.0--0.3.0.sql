@@ -10,6 +10,8 @@ DROP VIEW @extschema@.series_boundary;
 DROP VIEW @extschema@.monthly_flows;
 DROP FUNCTION @extschema@.monthly_components(text);
 -- Yields as of a date, the market's return, the duration model and the base.
+-- flow_decompose's instrument form and its two new result attributes.
+--@include src/install/56_flow_decompose_instrument.sql
 --@include src/install/63_price_effect.sql
 --@include src/install/66_flow_views.sql
 -- Net foreign purchases, holdings_decline, period labels, did_they_sell.
