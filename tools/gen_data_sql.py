@@ -411,6 +411,33 @@ SELECT 'ecb-daily', 'EUR', as_of, round(1 / per_eur, 20), 'ecb-eurofxref' FROM u
 """ % dollar_quoted(read(root, 'fx/ecb_eurofxref-hist.csv'), 'ecb')
 
 
+# Euro members' legacy currencies that the Fed's H.10 never published.
+LEGACY_FROM_ECB = ('SIT', 'CYP', 'MTL', 'SKK', 'EEK', 'LVL', 'LTL', 'HRK', 'BGN')
+
+
+def legacy_euro_rates_sql():
+    """fed-monthly rates for every euro member's legacy currency (issue 20), so the default
+    rate set converts them all: the Fed never published SIT, CYP, MTL, SKK, EEK, LVL, LTL,
+    HRK or BGN, so each month's rate is the average of the ECB's daily cross rates of that
+    month (ecb-daily, complete months only), rounded to 20 decimal places; LUF is at par
+    with BEF (the Belgium-Luxembourg monetary union; both entered the euro at 40.3399).
+    Read from the rows just inserted (JOIN, so the upgrade generator stages them too)."""
+    return """
+-- fed-monthly: euro members' legacy currencies the Fed never published, from the ECB's daily
+-- cross rates (monthly averages of complete months) and LUF at par with BEF.
+INSERT INTO @extschema@.fx_rate (rate_set, currency, as_of, per_usd, source_id)
+SELECT 'fed-monthly', x.currency, (date_trunc('month', x.as_of) + interval '1 month' - interval '1 day')::date,
+       round(avg(x.per_usd), 20), 'ecb-eurofxref'
+  FROM (SELECT max(as_of) AS last_day FROM (SELECT 1) one JOIN @extschema@.fx_rate e ON e.rate_set = 'ecb-daily') l
+  JOIN @extschema@.fx_rate x ON x.rate_set = 'ecb-daily' AND x.currency IN (%s)
+                             AND date_trunc('month', x.as_of) < date_trunc('month', l.last_day)
+ GROUP BY x.currency, date_trunc('month', x.as_of)
+UNION ALL
+SELECT 'fed-monthly', 'LUF', b.as_of, b.per_usd, b.source_id
+  FROM (SELECT 1) one JOIN @extschema@.fx_rate b ON b.rate_set = 'fed-monthly' AND b.currency = 'BEF';
+""" % ', '.join(q(c) for c in LEGACY_FROM_ECB)
+
+
 def dollar_index_sql(root):
     parts = []
     for rel, source in (('fx/fred_TWEXBGSMTH.csv', 'fred-twexbgsmth'), ('fx/fred_DTWEXBGS.csv', 'fred-dtwexbgs')):
@@ -454,6 +481,7 @@ def generate(root):
         rate_set_sql(),
         fed_monthly_sql(root, currencies),
         ecb_sql(root, currencies),
+        legacy_euro_rates_sql(),
         dollar_index_sql(root),
         fred_series_sql(root),
     ]

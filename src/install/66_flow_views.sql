@@ -77,7 +77,7 @@ SELECT holder_id, as_of, level::numeric(38,8) AS level, level_change::numeric(38
        bills_net_purchases::numeric(38,8) AS bills_net_purchases,
        (level_change - COALESCE(CASE WHEN has_flows THEN net_foreign_purchases END, 0))::numeric(38,8) AS valuation,
        reported_valuation::numeric(38,8) AS reported_valuation,
-       (level_change - COALESCE(CASE WHEN has_flows THEN net_foreign_purchases END, 0) - reported_valuation)::numeric(38,8) AS unexplained,
+       (level_change - COALESCE(CASE WHEN has_flows THEN net_foreign_purchases END, 0) - COALESCE(reported_valuation, 0))::numeric(38,8) AS unexplained,
        long_term_series AS series,
        (source_id IS DISTINCT FROM previous_source_id) OR (long_term_series IS DISTINCT FROM previous_series)
            OR EXISTS (SELECT 1 FROM @extschema@.position_comparison c
@@ -103,7 +103,7 @@ COMMENT ON COLUMN @extschema@.monthly_flows.long_term_net_purchases IS 'Net purc
 COMMENT ON COLUMN @extschema@.monthly_flows.bills_net_purchases IS 'Net purchases of bills: the change in bill holdings (Table 3D from 2012-01, Table 3 from 2020-01)';
 COMMENT ON COLUMN @extschema@.monthly_flows.valuation IS 'level_change - net_purchases (a missing flow counts as zero: see flows_missing): prices, plus revisions, attribution differences and series breaks';
 COMMENT ON COLUMN @extschema@.monthly_flows.reported_valuation IS 'The long-term valuation change TIC reports (Table 3, from 2023-02); null before';
-COMMENT ON COLUMN @extschema@.monthly_flows.unexplained IS 'valuation - reported_valuation: what neither transactions nor reported prices explain';
+COMMENT ON COLUMN @extschema@.monthly_flows.unexplained IS 'valuation - reported_valuation, the whole valuation where none is reported (valuation_basis = residual): what neither transactions nor reported prices explain; SUM(reported_valuation) + SUM(unexplained) = SUM(valuation) over any months';
 COMMENT ON COLUMN @extschema@.monthly_flows.series IS 'Series of the long-term flow: tic-form-s or tic-slt';
 COMMENT ON COLUMN @extschema@.monthly_flows.break_before IS 'True when the change into this month crosses a break: another source or vintage of the level, another flow series, or a TIC series break';
 COMMENT ON COLUMN @extschema@.monthly_flows.source_id IS 'Source of the level';
@@ -220,7 +220,7 @@ COMMENT ON COLUMN @extschema@.bi_flow_decomposition.level_change_usd IS 'Change 
 COMMENT ON COLUMN @extschema@.bi_flow_decomposition.net_purchases_usd IS 'Net purchases reported (long-term + bills), USD; null when none is (flows_missing = all)';
 COMMENT ON COLUMN @extschema@.bi_flow_decomposition.valuation_usd IS 'level_change_usd - net_purchases_usd (missing flows count as zero), USD';
 COMMENT ON COLUMN @extschema@.bi_flow_decomposition.reported_valuation_usd IS 'Valuation change TIC reports (from 2023-02), USD';
-COMMENT ON COLUMN @extschema@.bi_flow_decomposition.unexplained_usd IS 'valuation_usd - reported_valuation_usd, USD';
+COMMENT ON COLUMN @extschema@.bi_flow_decomposition.unexplained_usd IS 'valuation_usd - reported_valuation_usd (all of valuation_usd where nothing is reported), USD';
 COMMENT ON COLUMN @extschema@.bi_flow_decomposition.break_before IS 'True when the change into this month crosses a series break or vintage boundary';
 COMMENT ON COLUMN @extschema@.bi_flow_decomposition.estimated_price_effect_usd IS 'Price effect estimated from the market''s return (monthly_flows.estimated_price_effect), USD';
 COMMENT ON COLUMN @extschema@.bi_flow_decomposition.basis_residual_usd IS 'valuation_usd - estimated_price_effect_usd: attribution and basis, USD';
