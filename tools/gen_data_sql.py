@@ -274,7 +274,9 @@ def table3d_sql(document):
     """TIC Table 3D (slt3d_globl.csv, 2011-09 .. 2023-01, millions), an older vintage than
     position's figures: its holdings by maturity go to position_vintage under its own source;
     its bills flows (the change in short-term holdings from the month before) go to
-    transaction for the keys no newer table gave (2011-10 .. 2020-01; Table 3 from 2020-02).
+    transaction for the keys no newer table gave, where position has no bill holdings of
+    another source (2012-01 .. 2020-01 for Table 3's holders; mfhhis01's foreign-official
+    bills stay consistent with their own levels).
     Same reading as load_tic_table3d (table3d_rows)."""
     return """WITH t3d AS MATERIALIZED (
     SELECT l.holder_id, p.as_of, p.holdings, p.long_term_holdings, p.short_term_holdings,
@@ -295,7 +297,8 @@ SELECT t3d.holder_id, 'UST-BILLS', t3d.as_of, @extschema@.holding(t3d.bills_chan
        'tic-bills-change', 'tic-slt-table3d'
   FROM t3d
   LEFT JOIN @extschema@.transaction x ON x.holder_id = t3d.holder_id AND x.instrument = 'UST-BILLS' AND x.as_of = t3d.as_of
- WHERE t3d.bills_change IS NOT NULL AND x.holder_id IS NULL;
+  LEFT JOIN @extschema@.position b ON b.holder_id = t3d.holder_id AND b.instrument = 'UST-BILLS' AND b.as_of = t3d.as_of
+ WHERE t3d.bills_change IS NOT NULL AND x.holder_id IS NULL AND b.holder_id IS NULL;
 """ % document
 
 

@@ -54,7 +54,9 @@ COMMENT ON FUNCTION @extschema@.table3d_rows(text) IS
 -- Loader: all or nothing, reports every change (dry_run: reports only).
 -- Holdings go to position_vintage under source_id; bills flows go to
 -- transaction (series tic-bills-change, no valuation reported) only for keys
--- that no other source has: a newer table's bills flow for a month is kept.
+-- that no other source has and months whose bill holdings position does not
+-- give (a newer table's bills flow, or one implied by position's own bill
+-- levels, is kept).
 CREATE FUNCTION @extschema@.load_tic_table3d(document text, source_id text, dry_run boolean DEFAULT false)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
     LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
@@ -82,7 +84,10 @@ BEGIN
                      WHERE t.bills_change IS NOT NULL
                        AND NOT EXISTS (SELECT 1 FROM @extschema@.transaction x
                                         WHERE x.holder_id = t.holder_id AND x.instrument = ''UST-BILLS''
-                                          AND x.as_of = t.as_of AND x.source_id <> $1)', flows)
+                                          AND x.as_of = t.as_of AND x.source_id <> $1)
+                       AND NOT EXISTS (SELECT 1 FROM @extschema@.position b
+                                        WHERE b.holder_id = t.holder_id AND b.instrument = ''UST-BILLS''
+                                          AND b.as_of = t.as_of)', flows)
         USING load_tic_table3d.source_id;
     RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.position_vintage', vintages, dry_run);
     RETURN QUERY SELECT * FROM @extschema@.load_apply('@extschema@.transaction', flows, dry_run);
@@ -92,3 +97,9 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_table3d(text, text, boolean) IS
     'Loads TIC Table 3D (slt3d_globl.csv): holdings by maturity into position_vintage and bills flows into transaction for the months no other source covers, all or nothing; returns every change (dry_run: reports without writing)';
+
+-- Loading is for the extension's owner and whom they grant it to (it writes
+-- position_vintage and transaction; parsing a large document costs memory).
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_table3d(text, text, boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.table3d_rows(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_table3d(text) FROM PUBLIC;

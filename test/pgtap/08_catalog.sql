@@ -22,7 +22,8 @@ SELECT set_eq($$
     ARRAY['fx_rate_changed', 'load_tic_mfh',
           'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay', 'lineage_no_truncate',
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
-          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions', 'document_failure'],
+          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions', 'document_failure',
+          'load_tic_table3d'],
     'only triggers, loaders and the lineage machinery are VOLATILE');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
@@ -32,14 +33,17 @@ SELECT set_eq($$
           'lineage_key_columns', 'lineage_key', 'lineage_key_match', 'lineage_key_expr', 'lineage_replaying',
           'net_foreign_selling', 'fx_decompose',  -- the two-step final steps on dated_levels
           -- they read tables too (fx_rate, position, the home-currency tables)
-          'sum_in_accum', 'fx_rate_info', 'fx_rate_available', 'latest_complete_month', 'home_currency'],
+          'sum_in_accum', 'fx_rate_info', 'fx_rate_available', 'latest_complete_month', 'home_currency',
+          -- issue 20: flows with their caveats, yields as of a date, Table 3D's rows
+          'did_they_sell', 'table3d_rows', 'treasury_yield_at', 'flow_decompose_instrument_final'],
     'the functions that read fx_rate, other tables or the catalog are STABLE, nothing else');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
     ARRAY['fx_rate_changed', 'load_tic_mfh',
           'lineage_in_release_script', 'lineage_mark', 'lineage_record', 'lineage_replay', 'lineage_no_truncate',
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
-          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions'],
+          'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_apply', 'load_staging', 'load_positions',
+          'load_tic_table3d'],
     'everything but triggers, loaders and the lineage machinery is PARALLEL SAFE');
 SELECT is_empty($$
     SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
