@@ -157,3 +157,31 @@ COMMENT ON COLUMN @extschema@.long_term_base.holder_id IS 'Holder';
 COMMENT ON COLUMN @extschema@.long_term_base.as_of IS 'Last day of the month';
 COMMENT ON COLUMN @extschema@.long_term_base.long_term_holdings IS 'Long-term holdings, USD';
 COMMENT ON COLUMN @extschema@.long_term_base.basis IS 'long-term (position), long-term (Table 3D) (the 2011-09 .. 2023-01 vintage), or total (bills included) where no long-term figure exists';
+
+-- The estimate against what TIC reports: for every holder and year, over the
+-- months in which TIC reports the holder's long-term valuation change (2023-02
+-- on), the reported change, the estimate from the market's return, and the
+-- estimate from the yield model alone (out of sample for each holder: the model
+-- is fitted on the market, not on the holder).
+CREATE VIEW @extschema@.price_effect_validation AS
+SELECT t.holder_id, pg_catalog.date_part('year', t.as_of)::integer AS year, pg_catalog.count(*)::integer AS months,
+       pg_catalog.sum(@extschema@.amount(t.valuation_change)) AS reported_valuation,
+       pg_catalog.sum(pg_catalog.round(b.long_term_holdings * r.price_return, 8)) AS estimated_price_effect,
+       pg_catalog.sum(pg_catalog.round(b.long_term_holdings * r.model_return, 8)) AS model_price_effect,
+       pg_catalog.avg(b.long_term_holdings) AS mean_long_term_holdings
+  FROM @extschema@.transaction t
+  JOIN @extschema@.long_term_base b
+    ON b.holder_id = t.holder_id AND b.as_of = t.as_of - pg_catalog.date_part('day', t.as_of)::integer
+  JOIN @extschema@.treasury_price_return r ON r.month = t.as_of
+ WHERE t.instrument = 'UST-NOTES-BONDS' AND t.valuation_change IS NOT NULL
+   AND @extschema@.currency(t.valuation_change) = 'USD' AND r.model_return IS NOT NULL
+ GROUP BY t.holder_id, pg_catalog.date_part('year', t.as_of);
+COMMENT ON VIEW @extschema@.price_effect_validation IS
+    'The price-effect estimate against TIC''s reported long-term valuation change, per holder and year, over the months TIC reports one (2023-02 on), USD';
+COMMENT ON COLUMN @extschema@.price_effect_validation.holder_id IS 'Holder';
+COMMENT ON COLUMN @extschema@.price_effect_validation.year IS 'Calendar year';
+COMMENT ON COLUMN @extschema@.price_effect_validation.months IS 'Months with a reported valuation and a price return';
+COMMENT ON COLUMN @extschema@.price_effect_validation.reported_valuation IS 'Sum of the long-term valuation changes TIC reports, USD';
+COMMENT ON COLUMN @extschema@.price_effect_validation.estimated_price_effect IS 'Sum of long-term holdings x the market''s reported return (what monthly_flows uses from 2023-02), USD';
+COMMENT ON COLUMN @extschema@.price_effect_validation.model_price_effect IS 'Sum of long-term holdings x the yield model''s return (what monthly_flows uses before 2023-02), USD';
+COMMENT ON COLUMN @extschema@.price_effect_validation.mean_long_term_holdings IS 'Mean long-term holdings at the start of those months, USD';
