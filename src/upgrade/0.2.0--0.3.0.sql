@@ -16,6 +16,7 @@ DROP FUNCTION @extschema@.monthly_components(text);
 --@include src/install/66_flow_views.sql
 -- Net foreign purchases, holdings_decline, period labels, did_they_sell.
 --@include src/install/68_flow_answers.sql
+COMMENT ON COLUMN @extschema@.transaction.valuation_change IS 'Valuation change reported with the flow (Table 3 long-term from 2023-02); null where not reported, as for every bills row (bills flows are changes in holdings: TIC reports no valuation for them)';
 
 -- Functions whose body changed (same signature).
 --@changed-functions
