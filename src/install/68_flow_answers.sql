@@ -212,11 +212,11 @@ WITH span AS (
            pg_catalog.count(*) FILTER (WHERE v.price_return_basis = 'h15-duration-model')::integer AS modelled
       FROM valued v
 ), answer AS (
-    SELECT t.*, s.f, s.l, @extschema@.months_spanned(s.f, s.l) AS spanned,
+    SELECT t.*, s.f, s.l, GREATEST(@extschema@.months_spanned(s.f, s.l), 0) AS spanned,
            t.priced = t.n AND t.n > 0 AND pg_catalog.abs(t.residual_usd) > 0.05 * t.mean_level_usd AS flagged
       FROM totals t, span s
 )
-SELECT h.id, h.name,
+SELECT COALESCE(h.id, did_they_sell.holder), h.name,
        @extschema@.period_label((a.f - pg_catalog.date_part('day', a.f)::integer), a.l),
        a.n, a.total, a.flows, @extschema@.holding(0, report_currency) OPERATOR(@extschema@.-) a.flows, a.valuation,
        CASE WHEN a.priced = a.n THEN a.price END,

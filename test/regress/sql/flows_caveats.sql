@@ -121,3 +121,6 @@ INSERT INTO maturity_example VALUES
 SELECT (d).periods, (d).periods_without_net_purchases, (d).periods_without_bills_flows,
        (d).periods_without_long_term_flows, (d).flow_effect, (d).valuation_effect, (d).reported_valuation
   FROM (SELECT flow_decompose(level, as_of, np, 'USD', NULL, instrument) AS d FROM maturity_example) s;
+-- Nothing to answer: an unknown holder, an empty span.
+SELECT holder_id, period, months, months_without_flows, caveats, verdict FROM did_they_sell('XX', '2022-01-01', '2022-12-31');
+SELECT period, months, months_without_flows, verdict FROM did_they_sell('JP', '2022-12-01', '2022-01-01');
