@@ -72,11 +72,11 @@ WITH months AS (
        AND @extschema@.currency(t.valuation_change) = 'USD' AND @extschema@.currency(p.amount) = 'USD'
        AND @extschema@.amount(p.amount) > 0
 )
-SELECT y.as_of AS month, y.yield_percent AS yield_10y, y.yield_date,
-       CASE WHEN y.previous_month = y.as_of - pg_catalog.date_part('day', y.as_of)::integer
-            THEN y.yield_percent - y.previous_yield END AS yield_change,
-       r.valuation AS reported_valuation, r.base AS long_term_holdings,
-       pg_catalog.round(r.valuation / r.base, 12) AS reported_return
+SELECT y.as_of AS month, y.yield_percent::numeric(8,4) AS yield_10y, y.yield_date,
+       (CASE WHEN y.previous_month = y.as_of - pg_catalog.date_part('day', y.as_of)::integer
+             THEN y.yield_percent - y.previous_yield END)::numeric(8,4) AS yield_change,
+       r.valuation::numeric(38,8) AS reported_valuation, r.base::numeric(38,8) AS long_term_holdings,
+       pg_catalog.round(r.valuation / r.base, 12)::numeric(20,12) AS reported_return
   FROM yields y LEFT JOIN reported r ON r.as_of = y.as_of;
 COMMENT ON VIEW @extschema@.treasury_market_return IS
     'Each TIC month: the month-end 10-year yield (DGS10, the last business day on or before, within 7 days), its change from the month before, and the market''s reported return on foreign-held long-term Treasuries (Table 3 Grand Total, from 2023-02)';
@@ -99,10 +99,10 @@ WITH both_known AS (
            pg_catalog.count(*)::integer AS months, pg_catalog.min(b.month) AS first_month, pg_catalog.max(b.month) AS last_month
       FROM both_known b
 )
-SELECT f.duration, f.months, f.first_month, f.last_month,
-       pg_catalog.round(pg_catalog.sqrt(pg_catalog.avg((b.reported_return + f.duration * b.yield_change / 100) ^ 2)) * 100, 3) AS rmse_pp,
-       pg_catalog.round(pg_catalog.avg(pg_catalog.abs(b.reported_return + f.duration * b.yield_change / 100)) * 100, 3) AS mae_pp,
-       pg_catalog.round(pg_catalog.sqrt(pg_catalog.avg(b.reported_return ^ 2)) * 100, 3) AS rms_return_pp
+SELECT f.duration::numeric(12,6) AS duration, f.months, f.first_month, f.last_month,
+       pg_catalog.round(pg_catalog.sqrt(pg_catalog.avg((b.reported_return + f.duration * b.yield_change / 100) ^ 2)) * 100, 3)::numeric(10,3) AS rmse_pp,
+       pg_catalog.round(pg_catalog.avg(pg_catalog.abs(b.reported_return + f.duration * b.yield_change / 100)) * 100, 3)::numeric(10,3) AS mae_pp,
+       pg_catalog.round(pg_catalog.sqrt(pg_catalog.avg(b.reported_return ^ 2)) * 100, 3)::numeric(10,3) AS rms_return_pp
   FROM fit f LEFT JOIN both_known b ON true
  GROUP BY f.duration, f.months, f.first_month, f.last_month;
 COMMENT ON VIEW @extschema@.price_model_calibration IS
@@ -118,8 +118,8 @@ COMMENT ON COLUMN @extschema@.price_model_calibration.rms_return_pp IS 'Root mea
 -- The return used for each month: reported where TIC reports one, else the model's.
 CREATE VIEW @extschema@.treasury_price_return AS
 SELECT r.month, r.yield_10y, r.yield_change, r.reported_return,
-       pg_catalog.round(-c.duration * r.yield_change / 100, 12) AS model_return,
-       COALESCE(r.reported_return, pg_catalog.round(-c.duration * r.yield_change / 100, 12)) AS price_return,
+       pg_catalog.round(-c.duration * r.yield_change / 100, 12)::numeric(20,12) AS model_return,
+       COALESCE(r.reported_return, pg_catalog.round(-c.duration * r.yield_change / 100, 12))::numeric(20,12) AS price_return,
        CASE WHEN r.reported_return IS NOT NULL THEN 'tic-reported'
             WHEN r.yield_change IS NOT NULL AND c.duration IS NOT NULL THEN 'h15-duration-model' END AS basis
   FROM @extschema@.treasury_market_return r
@@ -139,7 +139,7 @@ COMMENT ON COLUMN @extschema@.treasury_price_return.basis IS 'tic-reported or h1
 -- 2023-01), else the total (bills included: an upper bound).
 CREATE VIEW @extschema@.long_term_base AS
 SELECT p.holder_id, p.as_of,
-       COALESCE(@extschema@.amount(lt.amount), @extschema@.amount(v.amount), @extschema@.amount(p.amount)) AS long_term_holdings,
+       COALESCE(@extschema@.amount(lt.amount), @extschema@.amount(v.amount), @extschema@.amount(p.amount))::numeric(38,8) AS long_term_holdings,
        CASE WHEN lt.amount IS NOT NULL THEN 'long-term'
             WHEN v.amount IS NOT NULL THEN 'long-term (Table 3D)'
             ELSE 'total (bills included)' END AS basis
@@ -165,10 +165,10 @@ COMMENT ON COLUMN @extschema@.long_term_base.basis IS 'long-term (position), lon
 -- is fitted on the market, not on the holder).
 CREATE VIEW @extschema@.price_effect_validation AS
 SELECT t.holder_id, pg_catalog.date_part('year', t.as_of)::integer AS year, pg_catalog.count(*)::integer AS months,
-       pg_catalog.sum(@extschema@.amount(t.valuation_change)) AS reported_valuation,
-       pg_catalog.sum(pg_catalog.round(b.long_term_holdings * r.price_return, 8)) AS estimated_price_effect,
-       pg_catalog.sum(pg_catalog.round(b.long_term_holdings * r.model_return, 8)) AS model_price_effect,
-       pg_catalog.avg(b.long_term_holdings) AS mean_long_term_holdings
+       pg_catalog.sum(@extschema@.amount(t.valuation_change))::numeric(38,8) AS reported_valuation,
+       pg_catalog.sum(pg_catalog.round(b.long_term_holdings * r.price_return, 8))::numeric(38,8) AS estimated_price_effect,
+       pg_catalog.sum(pg_catalog.round(b.long_term_holdings * r.model_return, 8))::numeric(38,8) AS model_price_effect,
+       pg_catalog.avg(b.long_term_holdings)::numeric(38,8) AS mean_long_term_holdings
   FROM @extschema@.transaction t
   JOIN @extschema@.long_term_base b
     ON b.holder_id = t.holder_id AND b.as_of = t.as_of - pg_catalog.date_part('day', t.as_of)::integer

@@ -86,7 +86,7 @@ SELECT holder_id, as_of, level::numeric(38,8) AS level, level_change::numeric(38
        CASE WHEN level_change IS NULL THEN NULL WHEN NOT has_flows THEN 'all' ELSE flow_gap END AS flows_missing,
        CASE WHEN level_change IS NULL THEN NULL WHEN reported_valuation IS NOT NULL THEN 'reported' ELSE 'residual' END AS valuation_basis,
        long_term_base::numeric(38,8) AS long_term_base, long_term_base_basis,
-       price_return, price_return_basis,
+       price_return::numeric(20,12) AS price_return, price_return_basis,
        pg_catalog.round(long_term_base * price_return, 8)::numeric(38,8) AS estimated_price_effect,
        (level_change - COALESCE(CASE WHEN has_flows THEN net_foreign_purchases END, 0)
         - pg_catalog.round(long_term_base * price_return, 8))::numeric(38,8) AS basis_residual,
