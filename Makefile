@@ -18,7 +18,7 @@ DATA = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
 DATA_FILES = sources.csv $(sort $(patsubst data/%,%,$(filter-out %.source,$(wildcard data/tic/* data/fx/* data/fed/* data/yields/*))))
 
 # pg_regress suites, in order: 00_setup creates the extension.
-REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx fx_cache hardening client_casts flows two_step analyst
+REGRESS = 00_setup holding_io holding_ops holding_aggs errors fx fx_cache hardening client_casts flows two_step analyst flows_caveats
 REGRESS_OPTS = --inputdir=test/regress --outputdir=test/regress
 # pg_isolation_regress specs (test/isolation/specs, expected): the rate cache
 # under concurrent writers, both isolation levels and parallel query; two
