@@ -4,13 +4,22 @@ EXTVERSION := $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(dir $(lastwo
 
 MODULE_big = holdings
 OBJS = $(patsubst %.cpp,%.o,$(sort $(wildcard src/core/*.cpp src/pg/*.cpp)))
+# The refresh command (docs/refresh.md), in pg_config --bindir; it reads
+# refresh.json and sources.csv from share/extension/holdings/.
+SCRIPTS = bin/holdings-refresh
 # The current release's install and upgrade scripts are built here from
 # src/install, src/upgrade and data/ (tools/generate.py); they are not committed.
 # Released scripts (committed as shipped) stay installable: upgrades start from them.
 BUILT_SCRIPTS = holdings--$(EXTVERSION).sql \
 	$(patsubst src/upgrade/%.sql,holdings--%.sql,$(wildcard src/upgrade/*--$(EXTVERSION).sql))
 DATA_built = $(BUILT_SCRIPTS)
-DATA = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
+# The released scripts (holdings--0.1.0.sql, holdings--0.2.0.sql,
+# holdings--0.1.0--0.2.0.sql) are kept as shipped but not installed: users of
+# 0.1.0 and 0.2.0 upgrade through the built scripts above, and those old
+# scripts call functions unqualified, as their releases did (issue 18: a role
+# that can create in the schema could shadow them). `make install-released`
+# installs them too, for the upgrade tests (scripts/setup.sh).
+RELEASED_SCRIPTS = $(filter-out $(BUILT_SCRIPTS),$(sort $(wildcard holdings--*.sql)))
 # The official data files (and data/sources.csv, which lists them with their
 # loaders) are installed under <sharedir>/extension/holdings/, keeping their
 # paths below data/: the install and upgrade scripts load them from there
@@ -46,7 +55,9 @@ include $(PGXS)
 
 install: install-data-files
 uninstall: uninstall-data-files
-.PHONY: install-data-files uninstall-data-files
+.PHONY: install-data-files uninstall-data-files install-released
+install-released:
+	$(INSTALL_DATA) $(addprefix $(srcdir)/,$(RELEASED_SCRIPTS)) '$(DESTDIR)$(datadir)/extension/'
 install-data-files:
 	@for f in $(DATA_FILES); do \
 		$(MKDIR_P) "$(DESTDIR)$(datadir)/extension/holdings/$$(dirname $$f)" && \
@@ -57,6 +68,14 @@ uninstall-data-files:
 
 # Every object file depends on the core headers (PGXS has no header tracking).
 $(OBJS): $(wildcard $(srcdir)/src/core/*.hpp $(srcdir)/src/core/*.inc $(srcdir)/src/pg/*.hpp)
+
+# holdings-refresh's configuration, beside sources.csv and the data files
+# (install-data-files; uninstall-data-files removes the directory).
+install: install-refresh
+.PHONY: install-refresh
+install-refresh:
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension/holdings'
+	$(INSTALL_DATA) $(srcdir)/data/refresh.json '$(DESTDIR)$(datadir)/extension/holdings/'
 
 # One run of the generator builds every script of the release.
 $(BUILT_SCRIPTS): .scripts-built

@@ -32,7 +32,8 @@ install_packages() {
 build_and_install() {
     echo "== building and installing the extension"
     make -C "$ROOT" -s -j"$(nproc)" PG_CONFIG="$PG_CONFIG" HOLDINGS_WERROR=1
-    make -C "$ROOT" -s install PG_CONFIG="$PG_CONFIG" >/dev/null
+    # install-released: the released install scripts, which the upgrade tests start from.
+    make -C "$ROOT" -s install install-released PG_CONFIG="$PG_CONFIG" >/dev/null
 }
 
 setup_all() {

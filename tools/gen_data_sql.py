@@ -25,12 +25,6 @@ def q(value):
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def dollar_quoted(text, tag):
-    if ('$' + tag + '$') in text:
-        sys.exit('the data contains the dollar-quote tag $%s$' % tag)
-    return '$%s$%s$%s$' % (tag, text, tag)
-
-
 def read(root, rel):
     with open(os.path.join(root, 'data', rel), encoding='utf-8', newline='') as f:
         return f.read()

@@ -47,6 +47,7 @@ sys.path.insert(0, os.path.join(ROOT, 'tools'))
 
 import gen_currency_table  # noqa: E402
 import gen_data_sql  # noqa: E402
+import qualify  # noqa: E402
 
 DATA_MARKER = '\n-- ---- reference data (tools/gen_data_sql.py) ----\n'
 
@@ -262,8 +263,13 @@ def released_upgrade(rel):
             if text.count(old) != 1:
                 sys.exit('%s: the text RELEASED_FIXES replaces is not there once' % rel)
             text = text.replace(old, new)
+    # Built-ins it called unqualified, as its release did, get pg_catalog.
+    # (issue 18): the same statements, immune to a function planted in the
+    # schema. Every call it makes of the extension's own functions is
+    # qualified already, so each unqualified call is a built-in's.
+    text, _ = qualify.rewrite(text, None)
     body = [line for line in text.splitlines(keepends=True) if not line.startswith('\\echo ')]
-    return '\n-- ---- %s (released; fixed where RELEASED_FIXES says) ----\n' % rel + ''.join(body)
+    return '\n-- ---- %s (released; fixed where RELEASED_FIXES says, built-ins qualified) ----\n' % rel + ''.join(body)
 
 
 def create_functions(names):

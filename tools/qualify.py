@@ -15,12 +15,16 @@ import check_qualified as cq  # noqa: E402
 
 
 def rewrite(text, builtins):
+    """(text with pg_catalog. before each unqualified call the checker
+    reports whose name is in builtins (None: every one), how many)."""
+    def wanted(name):
+        return builtins is None or name.lower() in builtins
     code, _ = cq.strip(text)
     created = {m.start(1) for m in cq.CREATE_NAME.finditer(code)}
-    spots = [pos for pos, name in cq.calls(code) if pos not in created and name.lower() in builtins]
+    spots = [pos for pos, name in cq.calls(code) if pos not in created and wanted(name)]
     for m in re.finditer(r'\bDO\s+\$([A-Za-z_]*)\$(.*?)\$\1\$', text, re.S):
         body_code, _ = cq.strip(m.group(2))
-        spots += [m.start(2) + pos for pos, name in cq.calls(body_code) if name.lower() in builtins]
+        spots += [m.start(2) + pos for pos, name in cq.calls(body_code) if wanted(name)]
     for pos in sorted(set(spots), reverse=True):
         text = text[:pos] + 'pg_catalog.' + text[pos:]
     return text, len(set(spots))

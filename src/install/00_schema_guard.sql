@@ -24,6 +24,24 @@ BEGIN
                   DETAIL = 'The extension''s script would run with your privileges in a schema another role controls.',
                   HINT = 'Drop the schema (or make it yours after checking its contents), then CREATE EXTENSION holdings again: it creates the schema itself.';
     END IF;
+    -- Who may create in the schema: a role that can is as good as its owner
+    -- (it could add an object between this check and the statement that
+    -- would call it).
+    SELECT pg_catalog.string_agg(CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END, ', ')
+      INTO planted
+      FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
+     WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::regnamespace::oid
+       AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+       AND (a.grantee OPERATOR(pg_catalog.=) 0
+            OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                            WHERE r.oid OPERATOR(pg_catalog.=) a.grantee
+                              AND (r.rolsuper OR r.rolname OPERATOR(pg_catalog.=) CURRENT_USER)));
+    IF planted IS NOT NULL THEN
+        RAISE EXCEPTION 'roles other than the installer may create objects in schema "%": %', target, planted
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'The extension''s script would run with your privileges in a schema where those roles can add functions and operators.',
+                  HINT = 'REVOKE CREATE ON SCHEMA holdings FROM those roles, then try again.';
+    END IF;
     SELECT pg_catalog.string_agg(pg_catalog.format('%s %s (owner %s)', o.kind, o.name, o.owner), ', ') INTO planted
       FROM (SELECT 'relation'::text AS kind, c.relname::text AS name, c.relowner AS owner_oid, c.relowner::regrole::text AS owner
               FROM pg_catalog.pg_class c WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::regnamespace::oid

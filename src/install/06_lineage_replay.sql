@@ -286,12 +286,18 @@ DECLARE
     r record;
     state "char";
 BEGIN
-    IF @extschema@.lineage_in_release_script() THEN
-        RETURN;
-    END IF;
+    -- Only tables of the extension's schema concern it. The filter reads
+    -- nothing but the catalog: the trigger fires for every ALTER TABLE in the
+    -- database, by roles that may have no USAGE on the extension's schema.
     FOR r IN SELECT DISTINCT c.objid FROM pg_catalog.pg_event_trigger_ddl_commands() c
+               JOIN pg_catalog.pg_class k ON k.oid OPERATOR(pg_catalog.=) c.objid
+               JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) k.relnamespace
               WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                AND n.nspname OPERATOR(pg_catalog.=) '@extschema@'
     LOOP
+        IF @extschema@.lineage_in_release_script() THEN
+            RETURN;
+        END IF;
         IF r.objid OPERATOR(pg_catalog.=) '@extschema@.user_edit'::pg_catalog.regclass THEN
             SELECT g.tgenabled INTO state FROM pg_catalog.pg_trigger g
              WHERE g.tgrelid OPERATOR(pg_catalog.=) r.objid AND g.tgname OPERATOR(pg_catalog.=) 'user_edit_replay';

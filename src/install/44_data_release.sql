@@ -45,7 +45,7 @@ COMMENT ON COLUMN @extschema@.data_release.shipped IS 'True for rows installed b
 -- Superseded figures of every figure table but position (position_vintage).
 CREATE TABLE @extschema@.figure_vintage (
     table_name text NOT NULL,
-    key text[] NOT NULL,
+    key jsonb NOT NULL,
     source_id text NOT NULL,
     figure jsonb NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
@@ -55,7 +55,7 @@ CREATE TABLE @extschema@.figure_vintage (
 COMMENT ON TABLE @extschema@.figure_vintage IS
     'Figures a release gave for a key of a figure table (transaction, custody_holding, treasury_yield, fx_rate, dollar_index, position_comparison) that the table no longer holds: replaced by a newer release, or older than the one it holds';
 COMMENT ON COLUMN @extschema@.figure_vintage.table_name IS 'The figure table, in schema holdings';
-COMMENT ON COLUMN @extschema@.figure_vintage.key IS 'Primary key of the figure in that table, as text[] in key order';
+COMMENT ON COLUMN @extschema@.figure_vintage.key IS 'Primary key of the figure in that table, a JSON array of its columns as text in key order: ["DGS10", "2026-04-17"]';
 COMMENT ON COLUMN @extschema@.figure_vintage.source_id IS 'The dataset that printed the figure';
 COMMENT ON COLUMN @extschema@.figure_vintage.figure IS 'The figure''s columns (without key, source and release) as jsonb';
 COMMENT ON COLUMN @extschema@.figure_vintage.shipped IS 'True for rows installed by the extension';
@@ -66,14 +66,12 @@ COMMENT ON COLUMN @extschema@.figure_vintage.release_id IS 'The release that pri
 -- SERIALIZABLE: the second fails with 40001 if the first committed after its
 -- snapshot). Not data: not lineage-tracked, not dumped (CREATE EXTENSION makes it).
 CREATE TABLE @extschema@.load_lock (
-    id boolean PRIMARY KEY DEFAULT true CHECK (id),
-    loads bigint NOT NULL DEFAULT 0
+    id boolean PRIMARY KEY DEFAULT true CHECK (id)
 );
 INSERT INTO @extschema@.load_lock DEFAULT VALUES;
 COMMENT ON TABLE @extschema@.load_lock IS
     'One row that every load updates first, so that loads serialise; roles that load need UPDATE on it';
-COMMENT ON COLUMN @extschema@.load_lock.id IS 'Always true (one row)';
-COMMENT ON COLUMN @extschema@.load_lock.loads IS 'Loads run since the extension was created (not restored by a dump)';
+COMMENT ON COLUMN @extschema@.load_lock.id IS 'Always true (one row; a load rewrites it unchanged, like fx_rate_version)';
 
 -- What a loader passes from load_begin to load_merge.
 CREATE TYPE @extschema@.load_release AS (
@@ -125,7 +123,7 @@ BEGIN
     IF dry_run THEN
         PERFORM 1 FROM @extschema@.load_lock FOR SHARE;
     ELSE
-        UPDATE @extschema@.load_lock SET loads = loads + 1;
+        UPDATE @extschema@.load_lock SET id = true;  -- a new row version, same content
     END IF;
     digest := pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(document, 'UTF8')), 'hex');
     r.source_id := load_begin.source_id;

@@ -4,5 +4,9 @@
 -- correlated subplan per row, which was quadratic under the default
 -- work_mem), then the 0.2.0 -> 0.3.0 step. scripts/test-dump checks that the
 -- result equals a fresh 0.3.0 install.
+-- The schema guard before anything else: the released 0.1.0 -> 0.2.0 part
+-- calls built-ins unqualified, as it shipped; with no other role able to
+-- create in the schema, those names can only be pg_catalog's (issue 18).
+--@include src/install/00_schema_guard.sql
 --@released-upgrade holdings--0.1.0--0.2.0.sql
 --@upgrade-source src/upgrade/0.2.0--0.3.0.sql

@@ -5,6 +5,68 @@
 -- holdings, and must not run next to objects another role controls.
 --@include src/install/00_schema_guard.sql
 
+-- 0.2.0's journal may hold forged rows (issue 18): keep only those the tables
+-- show, before anything below changes a table; set the rest aside.
+--@include src/install/07_user_edit_quarantine.sql
+DO $quarantine$
+DECLARE
+    tn text;
+    t regclass;
+    match text;
+    moved bigint := 0;
+    n bigint;
+BEGIN
+    -- Journal rows naming no table of the extension.
+    WITH gone AS (
+        DELETE FROM @extschema@.user_edit e
+         WHERE pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') OPERATOR(pg_catalog.||) '.'
+                                      OPERATOR(pg_catalog.||) pg_catalog.quote_ident(e.table_name)) IS NULL
+            OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+                            WHERE g.tgrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@')
+                                      OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(e.table_name))
+                              AND g.tgname OPERATOR(pg_catalog.=) 'lineage_record')
+        RETURNING e.*)
+    INSERT INTO @extschema@.user_edit_quarantine (table_name, key, row_data, supersedes_shipped, edited_at, reason)
+    SELECT g.table_name, g.key, g.row_data, g.supersedes_shipped, g.edited_at, 'names no tracked table of the extension'
+      FROM gone g;
+    GET DIAGNOSTICS moved = ROW_COUNT;
+    FOR tn, t IN SELECT DISTINCT e.table_name, pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') OPERATOR(pg_catalog.||) '.'
+                                                                   OPERATOR(pg_catalog.||) pg_catalog.quote_ident(e.table_name))
+                   FROM @extschema@.user_edit e LOOP
+        SELECT pg_catalog.string_agg(pg_catalog.format('d.%I = e.key[%s]::%s', a.attname, k.n,
+                                                       pg_catalog.format_type(a.atttypid, a.atttypmod)), ' AND ' ORDER BY k.n)
+          INTO match
+          FROM pg_catalog.pg_index i
+         CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
+          JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum
+         WHERE i.indrelid OPERATOR(pg_catalog.=) t AND i.indisprimary;
+        EXECUTE pg_catalog.format($q$
+            WITH gone AS (
+                DELETE FROM @extschema@.user_edit e
+                 WHERE e.table_name = $1
+                   AND CASE WHEN e.row_data IS NULL THEN EXISTS (SELECT 1 FROM %1$s d WHERE %2$s)
+                            ELSE NOT EXISTS (SELECT 1 FROM %1$s d WHERE %2$s
+                                                AND (SELECT pg_catalog.jsonb_object_agg(j.key, j.value)
+                                                       FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(d) - 'shipped') j
+                                                      WHERE e.row_data ? j.key) = e.row_data - 'shipped')
+                       END
+                RETURNING e.*)
+            INSERT INTO @extschema@.user_edit_quarantine (table_name, key, row_data, supersedes_shipped, edited_at, reason)
+            SELECT g.table_name, g.key, g.row_data, g.supersedes_shipped, g.edited_at,
+                   CASE WHEN g.row_data IS NULL THEN 'a deletion mark for a row the table still has'
+                        ELSE 'a row the table does not show' END
+              FROM gone g$q$, t, match) USING tn;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        moved := moved OPERATOR(pg_catalog.+) n;
+    END LOOP;
+    IF moved OPERATOR(pg_catalog.>) 0 THEN
+        RAISE WARNING 'holdings: % journal rows did not match the tables and were moved to holdings.user_edit_quarantine', moved
+            USING DETAIL = '0.2.0 let any role write the journal (issue 18); a restore would have written these rows over the figures.',
+                  HINT = 'SELECT * FROM holdings.user_edit_quarantine; write again in its table any row that was yours.';
+    END IF;
+END
+$quarantine$;
+
 -- Lineage (issue 18): user_edit's replay becomes a statement trigger (a new
 -- definition, made again by 06_lineage_replay.sql below).
 DROP TRIGGER user_edit_replay ON @extschema@.user_edit;

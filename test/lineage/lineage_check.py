@@ -87,7 +87,9 @@ def key_columns(conn, table):
 def rows(conn, table):
     """Every row of a table as sorted jsonb text (user_edit: without its timestamps)."""
     if table == 'user_edit' and USER_ROWS_WITHOUT_RELEASE['on']:
-        q = ('SELECT (to_jsonb(e) - \'edited_at\' || pg_catalog.jsonb_build_object(\'row_data\', e.row_data - \'release_id\'))::text '
+        # (and a data release's load time and counts: when, and what the loads wrote here)
+        q = ('SELECT (to_jsonb(e) - \'edited_at\' || pg_catalog.jsonb_build_object(\'row_data\', e.row_data - '
+             '\'{release_id,loaded_at,rows_inserted,rows_updated,rows_kept}\'::text[]))::text '
              'FROM holdings.user_edit e')
     elif table == 'user_edit':
         q = 'SELECT (to_jsonb(e) - \'edited_at\')::text FROM holdings.user_edit e'
@@ -182,7 +184,7 @@ CHANGES = [
                                "VALUES ('atlantis-report/2025-12-31/000000000000', 'atlantis-report', '2025-12-31', "
                                "repeat('0', 64), '2026-01-01 00:00+00')"),
     ('figure_vintage', 'insert', "INSERT INTO holdings.figure_vintage (table_name, key, source_id, figure, release_id) "
-                                 "VALUES ('treasury_yield', '{DGS10,2026-04-17}', 'atlantis-report', '{\"yield_percent\": 4.0}', "
+                                 "VALUES ('treasury_yield', '[\"DGS10\", \"2026-04-17\"]', 'atlantis-report', '{\"yield_percent\": 4.0}', "
                                  "'atlantis-report/2025-12-31/000000000000')"),
 
     ('source', 'update', "UPDATE holdings.source SET notes = 'checked by hand' WHERE id = 'iso-4217'"),

@@ -111,10 +111,10 @@ SELECT is((SELECT amount::text || ' ' || release_id FROM position_vintage
           '1111111000000.00 USD test-old/2001-01-01/' || left(encode(sha256(convert_to((SELECT body FROM old_docs WHERE loader = 'load_tic_slt_table3'), 'UTF8')), 'hex'), 12),
           'the older figure is kept in position_vintage, with its release');
 SELECT is((SELECT figure ->> 'yield_percent' FROM figure_vintage
-            WHERE table_name = 'treasury_yield' AND key = '{DGS10,2026-04-17}' AND source_id = 'test-old'),
+            WHERE table_name = 'treasury_yield' AND key = '["DGS10", "2026-04-17"]' AND source_id = 'test-old'),
           '9.99', 'an older yield is kept in figure_vintage');
 SELECT is((SELECT figure ->> 'per_usd' FROM figure_vintage
-            WHERE table_name = 'fx_rate' AND key = '{ecb-daily,JPY,2025-05-09}' AND source_id = 'test-old'),
+            WHERE table_name = 'fx_rate' AND key = '["ecb-daily", "JPY", "2025-05-09"]' AND source_id = 'test-old'),
           '100.00000000000000000000', 'an older ECB rate (crossed through USD) is kept in figure_vintage');
 SELECT is((SELECT (rows_inserted, rows_updated, rows_kept)::text FROM data_release
             WHERE source_id = 'test-old' AND id LIKE '%/2001-01-01/%' ORDER BY id LIMIT 1) IS NOT NULL, true,
@@ -136,7 +136,7 @@ SELECT set_eq($$SELECT action, table_name, key::text FROM load_fred_series(E'obs
 SELECT is((SELECT yield_percent::text || ' ' || source_id FROM treasury_yield WHERE series = 'DGS10' AND as_of = '2026-04-17'),
           '4.44 test-old', 'the newer figure, with its dataset');
 SELECT is((SELECT (figure ->> 'yield_percent') || ' ' || release_id FROM figure_vintage
-            WHERE table_name = 'treasury_yield' AND key = '{DGS10,2026-04-17}' AND source_id = 'fred-dgs10'),
+            WHERE table_name = 'treasury_yield' AND key = '["DGS10", "2026-04-17"]' AND source_id = 'fred-dgs10'),
           '4.26 fred-dgs10/2026-04-21/60a7a37d852a', 'the replaced figure keeps its release');
 SELECT is((SELECT count(*) FROM load_fred_series(E'observation_date,DGS10\n2026-04-17,4.26\n', 'fred-dgs10', vintage => '2026-04-21')
             WHERE action = 'kept_newer'), 1::bigint, 'the shipped file again: its figure is now older (kept_newer)');

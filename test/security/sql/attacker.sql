@@ -72,3 +72,12 @@ SELECT (SELECT count(*) FROM holdings.user_edit) = b.journal_rows AS journal_unc
        (SELECT xmin::text FROM holdings.fx_rate_version) = b.rate_version AS rate_version_unchanged
   FROM public.before_attack b;
 DROP TABLE public.before_attack;
+-- The journal's event trigger fires on every ALTER TABLE in the database; a
+-- role without USAGE on the extension's schema still alters its own tables.
+REVOKE USAGE ON SCHEMA holdings FROM sec_eve;
+\c - sec_eve
+CREATE TEMP TABLE mine (a integer);
+ALTER TABLE mine ADD COLUMN b integer;
+\echo :SQLSTATE
+\c - postgres
+GRANT USAGE ON SCHEMA holdings TO sec_eve;

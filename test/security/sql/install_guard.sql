@@ -18,14 +18,19 @@ CREATE EXTENSION holdings;
 \echo :SQLSTATE
 SELECT rolsuper FROM pg_roles WHERE rolname = 'sec_owner';
 SELECT count(*) AS installed FROM pg_extension WHERE extname = 'holdings';
--- A schema the installer owns, but where another role was allowed to create.
+-- A schema the installer owns, but where another role may create: that role
+-- could add a function between the guard and the statement that calls it.
 DROP SCHEMA holdings CASCADE;
 CREATE SCHEMA holdings;
 GRANT CREATE, USAGE ON SCHEMA holdings TO sec_owner;
+CREATE EXTENSION holdings;
+\echo :SQLSTATE
+-- What that role planted stays a reason to refuse once its grant is gone.
 \c holdings_security_owner sec_owner
 CREATE FUNCTION holdings.unnest(text[]) RETURNS SETOF text LANGUAGE plpgsql
     AS $$BEGIN EXECUTE 'ALTER ROLE sec_owner SUPERUSER'; RETURN; END$$;
 \c holdings_security_owner postgres
+REVOKE CREATE ON SCHEMA holdings FROM sec_owner;
 CREATE EXTENSION holdings;
 \echo :SQLSTATE
 SELECT rolsuper FROM pg_roles WHERE rolname = 'sec_owner';
@@ -35,5 +40,16 @@ CREATE EXTENSION holdings;
 SELECT n.nspowner::regrole AS schema_owner, e.extversion
   FROM pg_namespace n, pg_extension e WHERE n.nspname = 'holdings' AND e.extname = 'holdings';
 SELECT rolsuper FROM pg_roles WHERE rolname = 'sec_owner';
+-- ALTER EXTENSION UPDATE checks the same before it changes anything (the
+-- review's race: a role with CREATE on the schema planting a function while
+-- the upgrade waits on a lock). The released 0.2.0 script is installed for
+-- the upgrade tests only (make install-released).
+DROP EXTENSION holdings;
+CREATE EXTENSION holdings VERSION '0.2.0';
+GRANT CREATE ON SCHEMA holdings TO sec_owner;
+ALTER EXTENSION holdings UPDATE;
+\echo :SQLSTATE
+SELECT extversion FROM pg_extension WHERE extname = 'holdings';
+REVOKE CREATE ON SCHEMA holdings FROM sec_owner;
 \c holdings_security postgres
 DROP DATABASE holdings_security_owner;
