@@ -65,25 +65,20 @@ uint32 maturity_flag(FunctionCallInfo fcinfo, bool with_instrument) {
 // Arguments: state, level, as_of, net_purchases, report_ccy[, reported_valuation[, instrument]].
 Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation, bool with_instrument = false) {
     MemoryContext context = aggregate_context(fcinfo, "flow_decompose_accum");
-    auto* s = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
+    auto* s = state_arg<FlowSeries>(fcinfo);
     const Holding* level = PG_ARGISNULL(1) ? nullptr : arg_holding(fcinfo, 1);
     const Holding* flows = PG_ARGISNULL(3) ? nullptr : arg_holding(fcinfo, 3);
     const Holding* valuation = with_valuation && !PG_ARGISNULL(5) ? arg_holding(fcinfo, 5) : nullptr;
     // A row without a date, or with nothing reported, says nothing.
-    if (PG_ARGISNULL(2) || (level == nullptr && flows == nullptr && valuation == nullptr)) {
-        if (s == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(s);
-    }
-    if (PG_ARGISNULL(4))
-        ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-                        errmsg("report currency must not be null")));
+    if (PG_ARGISNULL(2) || (level == nullptr && flows == nullptr && valuation == nullptr))
+        return unchanged_state(fcinfo);
+    check_report_not_null(fcinfo, 4);
     DateADT day = PG_GETARG_DATEADT(2);
     if (s == nullptr) {
         CurrencyCode report = currency_argument(PG_GETARG_TEXT_PP(4));
         s = new_dated_series<DatedFlow>(context, row_currency(level, flows, valuation), report, kInitialCapacity);
-    } else if (!same_code(PG_GETARG_TEXT_PP(4), s->report)) {
-        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("report currency must be the same for every row of a group")));
+    } else {
+        check_same_report(same_code(PG_GETARG_TEXT_PP(4), s->report));
     }
     check_row_currency(s->currency, level, flows, valuation);
     const uint32 maturity = flows != nullptr ? maturity_flag(fcinfo, with_instrument) : 0;
@@ -121,15 +116,12 @@ Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation, bool with_instrum
 }
 
 // Compacts the state and decomposes it in the report currency.
-holdings::FlowDecomposition decompose_state(FlowSeries* s) {
-    compact(s);
-    const holdings::RateTable* table = nullptr;
-    if (s->currency != s->report) table = &current_rate_table();
-    static const holdings::RateTable kNoRates{"", nullptr, 0};
-    const holdings::RateTable& rates = table != nullptr ? *table : kNoRates;
-    holdings::FlowDecomposition d{};
-    run_core([&] { d = holdings::decompose_flows(s->items, s->count, s->currency, s->report, rates); });
-    return d;
+// Only the rates between the positions' and the report currency are read
+// (rates_for: none when they are the same).
+holdings::FlowDecomposition decompose_flow_state(FlowSeries* s) {
+    return decompose_state<holdings::FlowDecomposition>(
+        s, [](const DatedFlow* items, std::size_t count, CurrencyCode from, CurrencyCode to,
+              const holdings::RateTable& rates) { return holdings::decompose_flows(items, count, from, to, rates); });
 }
 
 // The flow_decomposition row. From the four-argument form, the reported
@@ -142,7 +134,7 @@ enum class Form { plain, reported, instrument };
 Datum decomposition_datum(FunctionCallInfo fcinfo, Form form) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     auto* s = reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
-    holdings::FlowDecomposition d = decompose_state(s);
+    holdings::FlowDecomposition d = decompose_flow_state(s);
     if (!d.defined) PG_RETURN_NULL();
     TupleDesc desc;
     if (get_call_result_type(fcinfo, nullptr, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 13)
@@ -177,20 +169,7 @@ extern "C" Datum holdings_flow_decompose_accum_reported(PG_FUNCTION_ARGS) { retu
 extern "C" Datum holdings_flow_decompose_accum_instrument(PG_FUNCTION_ARGS) { return flow_accum(fcinfo, true, true); }
 
 extern "C" Datum holdings_flow_decompose_combine(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "flow_decompose_combine");
-    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
-    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(1));
-    if (other == nullptr) {
-        if (into == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(into);
-    }
-    if (into == nullptr) into = new_dated_series<DatedFlow>(context, other->currency, other->report, other->count);
-    if (into->currency != other->currency) raise_mismatch(into->currency, other->currency);
-    if (into->report != other->report)
-        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("report currency must be the same for every row of a group")));
-    append_series(into, other);
-    PG_RETURN_POINTER(into);
+    return combine_dated<DatedFlow>(fcinfo, "flow_decompose_combine");
 }
 
 // Serialized by the core codec (state_codec: encode_flow_item / decode_flows):
@@ -199,20 +178,11 @@ extern "C" Datum holdings_flow_decompose_combine(PG_FUNCTION_ARGS) {
 // valuation, 8 long-term flows, 16 bills flows) and the level, net purchases
 // and reported valuation, each as high and low 8-byte halves.
 extern "C" Datum holdings_flow_decompose_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "flow_decompose_serialize");
-    auto* s = reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
-    compact(s);
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, s->currency);
-    pq_sendint32(&buf, s->report);
-    pq_sendint32(&buf, s->count);
-    unsigned char item[holdings::kFlowItemBytes];
-    for (uint32 i = 0; i < s->count; ++i) {
-        holdings::encode_flow_item(s->items[i], item);
-        pq_sendbytes(&buf, reinterpret_cast<const char*>(item), sizeof item);
-    }
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    return serialize_dated<DatedFlow>(fcinfo, "flow_decompose_serialize", [](StringInfo buf, const DatedFlow& flow) {
+        unsigned char item[holdings::kFlowItemBytes];
+        holdings::encode_flow_item(flow, item);
+        pq_sendbytes(buf, reinterpret_cast<const char*>(item), sizeof item);
+    });
 }
 
 // The core decodes and checks every field: the length, both currencies, and
@@ -220,9 +190,9 @@ extern "C" Datum holdings_flow_decompose_serialize(PG_FUNCTION_ARGS) {
 // strictly ascending); the header is checked before its count sizes anything.
 extern "C" Datum holdings_flow_decompose_deserialize(PG_FUNCTION_ARGS) {
     MemoryContext context = aggregate_context(fcinfo, "flow_decompose_deserialize");
-    bytea* bytes = PG_GETARG_BYTEA_PP(0);
-    const auto* data = reinterpret_cast<const unsigned char*>(VARDATA_ANY(bytes));
-    std::size_t len = VARSIZE_ANY_EXHDR(bytes);
+    StateBytes in = state_bytes(fcinfo);
+    const unsigned char* data = in.data;
+    std::size_t len = in.len;
     holdings::LevelsHeader header{};
     run_core([&] { header = holdings::decode_flows_header(data, len); });
     FlowSeries* s = new_dated_series<DatedFlow>(context, header.currency, header.report, header.count);
