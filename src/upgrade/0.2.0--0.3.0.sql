@@ -121,8 +121,6 @@ DROP FUNCTION @extschema@.monthly_components(text);
 --@include src/install/56_flow_decompose_instrument.sql
 --@include src/install/63_price_effect.sql
 --@include src/install/66_flow_views.sql
--- Net foreign purchases, holdings_decline, period labels, did_they_sell.
---@include src/install/68_flow_answers.sql
 COMMENT ON COLUMN @extschema@.transaction.valuation_change IS 'Valuation change reported with the flow (Table 3 long-term from 2023-02); null where not reported, as for every bills row (bills flows are changes in holdings: TIC reports no valuation for them)';
 
 -- Functions whose body changed (same signature).
@@ -163,6 +161,9 @@ DROP AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date, text);
 DROP AGGREGATE @extschema@.fx_decompose(@extschema@.holding, date, text);
 DROP FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text);
 --@include src/install/52_fx_aggregates.sql
+-- Issue 20: net foreign purchases, holdings_decline (its FX form takes a
+-- currency_code, made just above), period labels, did_they_sell.
+--@include src/install/68_flow_answers.sql
 
 -- Lineage (issue 18): the replay queue, the new lineage functions, the event
 -- trigger, and EXECUTE revoked from PUBLIC.
