@@ -200,6 +200,12 @@ BEGIN
     END LOOP;
 END
 $quiet$;
+-- Issue 20: bills flows carry no reported valuation (TIC reports none for
+-- them; 0.2.0 shipped zero). The shipped rows say so before the loads, which
+-- would otherwise keep 0.2.0's zero as a superseded vintage that a fresh
+-- install does not have. A user's row (not shipped) is left alone.
+UPDATE @extschema@.transaction SET valuation_change = NULL
+ WHERE shipped AND instrument = 'UST-BILLS' AND series = 'tic-bills-change' AND valuation_change IS NOT NULL;
 CREATE TEMPORARY TABLE holdings_live_tic_label AS SELECT * FROM @extschema@.tic_label;
 CREATE TEMPORARY TABLE holdings_live_fx_label AS SELECT * FROM @extschema@.fx_label;
 DELETE FROM @extschema@.tic_label;
