@@ -86,18 +86,24 @@ LevelSpan decode_level_span(const unsigned char* data, std::size_t len) {
     return s;
 }
 
-LevelsHeader decode_levels_header(const unsigned char* data, std::size_t len) {
-    const char* what = "FX aggregate";
+// The header of a state with one item of item_bytes per date (currency,
+// report currency, count), checked against the length before the count sizes
+// anything.
+static LevelsHeader decode_dated_header(const char* what, const unsigned char* data, std::size_t len,
+                                        std::size_t item_bytes) {
     if (len < kLevelsHeaderBytes) bad(what, "shorter than its header");
     LevelsHeader h{};
     h.currency = get_currency(what, data);
     h.report = get_currency(what, data + 4);
     h.count = static_cast<std::uint32_t>(get_be(data + 8, 4));
     if (h.count < 1) bad(what, "count must be at least 1");
-    if ((len - kLevelsHeaderBytes) % kLevelItemBytes != 0 ||
-        (len - kLevelsHeaderBytes) / kLevelItemBytes != h.count)
+    if ((len - kLevelsHeaderBytes) % item_bytes != 0 || (len - kLevelsHeaderBytes) / item_bytes != h.count)
         bad(what, "length does not match the count of " + std::to_string(h.count));
     return h;
+}
+
+LevelsHeader decode_levels_header(const unsigned char* data, std::size_t len) {
+    return decode_dated_header("FX aggregate", data, len, kLevelItemBytes);
 }
 
 void decode_levels(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedLevel* out) {
@@ -127,16 +133,7 @@ std::string encode_levels(const LevelsHeader& header, const DatedLevel* items) {
 }
 
 LevelsHeader decode_flows_header(const unsigned char* data, std::size_t len) {
-    const char* what = "flow_decompose";
-    if (len < kLevelsHeaderBytes) bad(what, "shorter than its header");
-    LevelsHeader h{};
-    h.currency = get_currency(what, data);
-    h.report = get_currency(what, data + 4);
-    h.count = static_cast<std::uint32_t>(get_be(data + 8, 4));
-    if (h.count < 1) bad(what, "count must be at least 1");
-    if ((len - kLevelsHeaderBytes) % kFlowItemBytes != 0 || (len - kLevelsHeaderBytes) / kFlowItemBytes != h.count)
-        bad(what, "length does not match the count of " + std::to_string(h.count));
-    return h;
+    return decode_dated_header("flow_decompose", data, len, kFlowItemBytes);
 }
 
 void decode_flows(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedFlow* out) {

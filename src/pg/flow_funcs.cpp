@@ -189,17 +189,8 @@ extern "C" Datum holdings_flow_decompose_serialize(PG_FUNCTION_ARGS) {
 // each item (known flags, zero where not reported, amounts in range, dates
 // strictly ascending); the header is checked before its count sizes anything.
 extern "C" Datum holdings_flow_decompose_deserialize(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "flow_decompose_deserialize");
-    StateBytes in = state_bytes(fcinfo);
-    const unsigned char* data = in.data;
-    std::size_t len = in.len;
-    holdings::LevelsHeader header{};
-    run_core([&] { header = holdings::decode_flows_header(data, len); });
-    FlowSeries* s = new_dated_series<DatedFlow>(context, header.currency, header.report, header.count);
-    DatedFlow* items = s->items;
-    run_core([&] { holdings::decode_flows(data, len, header, items); });
-    s->count = s->sorted = header.count;
-    PG_RETURN_POINTER(s);
+    return deserialize_dated<DatedFlow>(fcinfo, "flow_decompose_deserialize", holdings::decode_flows_header,
+                                        holdings::decode_flows);
 }
 
 // flow_decompose(level, as_of, net_purchases, report_ccy) → flow_decomposition.
