@@ -2,8 +2,10 @@
 -- net purchases (TIC transactions: Form S to 2023-01, Table 3 from 2023-02, bills = the
 -- change in bill holdings), valuation (prices, revisions, breaks) and FX, for 2022 and
 -- for the latest 12 months, in USD (billions) and in yen (trillions, fed-monthly rates).
--- Levels: TIC Table 3 (position, instrument UST). The verdict is computed from the USD row
--- (transactions) and the yen row (what the currency did).
+-- Levels: TIC Table 3 (position, instrument UST). price_estimate: what prices did, estimated
+-- without Japan's own residual (did_they_sell: the market's return x Japan's long-term holdings),
+-- beside of_which_reported, the valuation TIC reports (from 2023-02). The verdict is computed
+-- from the USD row (transactions) and the yen row (what the currency did).
 WITH japan AS (
     SELECT as_of, amount AS level, NULL::holdings.holding AS net_purchases, NULL::holdings.holding AS reported_valuation
       FROM holdings.position WHERE holder_id = 'JP' AND instrument = 'UST'
@@ -23,18 +25,24 @@ WITH japan AS (
       CROSS JOIN (VALUES ('USD', 1e9), ('JPY', 1e12)) AS c(ccy, unit)
       JOIN japan j ON j.as_of BETWEEN p.from_month AND p.to_month
      GROUP BY 1, 2, 3, 4, 5, 6
+), priced AS (
+    SELECT p.n, c.ccy, a.estimated_price_effect, a.residual_flagged
+      FROM periods p CROSS JOIN (VALUES ('USD'), ('JPY')) AS c(ccy)
+      CROSS JOIN LATERAL holdings.did_they_sell('JP', p.from_month + 1, p.to_month, c.ccy) a
 ), shown AS (
-    SELECT n, period, from_month, to_month, ccy, (d).periods, (d).periods_without_net_purchases AS missing,
+    SELECT d.n, period, from_month, to_month, d.ccy, (d).periods, (d).periods_without_net_purchases AS missing,
            round(holdings.amount((d).total_change) / unit, 2) AS holdings_change,
            round(holdings.amount((d).flow_effect) / unit, 2) AS net_purchases,
            round(holdings.amount((d).valuation_effect) / unit, 2) AS valuation,
            round(holdings.amount((d).reported_valuation) / unit, 2) AS of_which_reported,
+           round(holdings.amount(pr.estimated_price_effect) / unit, 2) AS price_estimate,
+           pr.residual_flagged,
            round(holdings.amount((d).fx_effect) / unit, 2) AS fx
-      FROM decomposed
+      FROM decomposed d JOIN priced pr ON pr.n = d.n AND pr.ccy = d.ccy
 )
-SELECT u.period, u.from_month || ' .. ' || u.to_month AS months,
+SELECT u.period, holdings.period_label(u.from_month, u.to_month) AS months,
        u.ccy || CASE u.ccy WHEN 'USD' THEN ' bn' ELSE ' trn' END AS unit,
-       u.holdings_change, u.net_purchases, u.valuation, u.of_which_reported, u.fx,
+       u.holdings_change, u.net_purchases, u.valuation, u.of_which_reported, u.price_estimate, u.fx,
        CASE WHEN u.ccy = 'USD' THEN
            CASE WHEN u.periods <> 12 OR u.missing > 0 THEN 'cannot say (transactions missing for some months)'
                 WHEN u.net_purchases < 0 THEN 'yes, Japan sold'
@@ -47,6 +55,12 @@ SELECT u.period, u.from_month || ' .. ' || u.to_month AS months,
                    THEN format(' (%s%% of it)', round(100 * u.net_purchases / u.holdings_change)) ELSE '' END
            || format('; valuation (prices, revisions) %s $%s bn', CASE WHEN u.valuation < 0 THEN 'took' ELSE 'added' END,
                      abs(u.valuation))
+           || format(', against a price effect estimated at %s$%s bn from the market''s return%s%s',
+                     CASE WHEN u.price_estimate < 0 THEN '-' ELSE '+' END, abs(u.price_estimate),
+                     CASE WHEN u.of_which_reported IS NOT NULL
+                          THEN format(' (TIC reports %s$%s bn)', CASE WHEN u.of_which_reported < 0 THEN '-' ELSE '+' END,
+                                      abs(u.of_which_reported)) ELSE '' END,
+                     CASE WHEN u.residual_flagged THEN ': the rest is attribution, not prices' ELSE '' END)
            || format('; in yen the holdings changed by %s trn = transactions %s + valuation %s + exchange rate %s',
                      y.holdings_change, y.net_purchases, y.valuation, y.fx)
        END AS verdict

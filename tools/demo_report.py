@@ -77,7 +77,12 @@ def main():
                '2023; for bills the change in bill holdings, as TIC itself does), *valuation* is the rest of the',
                'change in dollars (prices, revisions, the two reporting systems\' differences; *of which',
                'reported* is the valuation change Table 3 prints from February 2023), and *FX* is what the',
-               'exchange rate did to the yen value. Rounded to two decimals, the parts add up to the change.', '',
+               'exchange rate did to the yen value. Rounded to two decimals, the parts add up to the change.',
+               '*Price estimate* is what bond prices did, estimated without Japan\'s own residual',
+               '(`did_they_sell`: the market\'s return on foreign-held long-term Treasuries, TIC\'s own from',
+               'February 2023 and a duration model on the 10-year yield before, times Japan\'s long-term',
+               'holdings), shown beside what TIC reports: where valuation and the estimate part ways by more',
+               'than 5% of the holdings, the rest is attribution (custody), not prices.', '',
                '*Checked by* `demo/did_japan_sell.sql`:', '',
                '```sql', sql_of('did_japan_sell.sql'), '```', '',
                '```', table(columns, rows, skip=('verdict',)), '```', '']

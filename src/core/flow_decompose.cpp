@@ -15,6 +15,8 @@ void check_flow_items(const DatedFlow* items, std::size_t count) {
         const DatedFlow& it = items[i];
         if (it.flags & ~kFlowFlags) bad(i, "unknown flags");
         if (it.flags == 0) bad(i, "no value");
+        if ((it.flags & (kHasLongTermFlows | kHasBillsFlows)) && !(it.flags & kHasNetPurchases))
+            bad(i, "a maturity flag without net purchases");
         const Raw128* values[3] = {&it.level, &it.net_purchases, &it.reported_valuation};
         const std::uint32_t flags[3] = {kHasLevel, kHasNetPurchases, kHasReportedValuation};
         for (int k = 0; k < 3; ++k) {
@@ -42,13 +44,15 @@ FlowDecomposition decompose_flows(const DatedFlow* items, std::size_t count, Cur
     std::size_t last = first;
     // The period being read: flows and reported valuations since the last level.
     int128 flows = 0, reported = 0;
-    bool any_flows = false, any_reported = false;
+    bool any_flows = false, any_reported = false, any_bills = false, any_long_term = false;
     for (std::size_t i = first + 1; i < count; ++i) {
         const DatedFlow& it = items[i];
         if (it.flags & kHasNetPurchases) {
             flows = checked_add(flows, it.net_purchases.get());
             any_flows = true;
         }
+        if (it.flags & kHasBillsFlows) any_bills = true;
+        if (it.flags & kHasLongTermFlows) any_long_term = true;
         if (it.flags & kHasReportedValuation) {
             reported = checked_add(reported, it.reported_valuation.get());
             any_reported = true;
@@ -63,11 +67,13 @@ FlowDecomposition decompose_flows(const DatedFlow* items, std::size_t count, Cur
             ++d.periods_with_reported_valuation;
         }
         if (!any_flows) ++d.periods_without_net_purchases;
+        if (!any_bills) ++d.periods_without_bills_flows;
+        if (!any_long_term) ++d.periods_without_long_term_flows;
         ++d.periods;
         last = i;
         previous = level;
         flows = reported = 0;
-        any_flows = any_reported = false;
+        any_flows = any_reported = any_bills = any_long_term = false;
     }
     d.end_value = last == first ? d.start_value : value_at(previous, items[last].date);
     d.total_change = checked_sub(d.end_value, d.start_value);

@@ -23,7 +23,12 @@ namespace holdings {
 constexpr std::uint32_t kHasLevel = 1;
 constexpr std::uint32_t kHasNetPurchases = 2;
 constexpr std::uint32_t kHasReportedValuation = 4;
-constexpr std::uint32_t kFlowFlags = kHasLevel | kHasNetPurchases | kHasReportedValuation;
+// Which maturities gave net purchases (the instrument form of flow_decompose);
+// each is set only beside kHasNetPurchases.
+constexpr std::uint32_t kHasLongTermFlows = 8;
+constexpr std::uint32_t kHasBillsFlows = 16;
+constexpr std::uint32_t kFlowFlags =
+    kHasLevel | kHasNetPurchases | kHasReportedValuation | kHasLongTermFlows | kHasBillsFlows;
 
 // One distinct date of a flow_decompose group: the sums of that date's rows.
 struct DatedFlow {
@@ -65,6 +70,8 @@ struct FlowDecomposition {
     std::int64_t periods;                           // n: level dates minus one
     std::int64_t periods_without_net_purchases;     // periods no row gave flows for
     std::int64_t periods_with_reported_valuation;   // periods with a reported V_i
+    std::int64_t periods_without_bills_flows;       // periods no row gave bills flows for
+    std::int64_t periods_without_long_term_flows;   // periods no row gave long-term flows for
 };
 
 // On compacted items (ascending distinct dates) of currency `from`, valued in

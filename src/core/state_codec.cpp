@@ -86,18 +86,24 @@ LevelSpan decode_level_span(const unsigned char* data, std::size_t len) {
     return s;
 }
 
-LevelsHeader decode_levels_header(const unsigned char* data, std::size_t len) {
-    const char* what = "FX aggregate";
+// The header of a state with one item of item_bytes per date (currency,
+// report currency, count), checked against the length before the count sizes
+// anything.
+static LevelsHeader decode_dated_header(const char* what, const unsigned char* data, std::size_t len,
+                                        std::size_t item_bytes) {
     if (len < kLevelsHeaderBytes) bad(what, "shorter than its header");
     LevelsHeader h{};
     h.currency = get_currency(what, data);
     h.report = get_currency(what, data + 4);
     h.count = static_cast<std::uint32_t>(get_be(data + 8, 4));
     if (h.count < 1) bad(what, "count must be at least 1");
-    if ((len - kLevelsHeaderBytes) % kLevelItemBytes != 0 ||
-        (len - kLevelsHeaderBytes) / kLevelItemBytes != h.count)
+    if ((len - kLevelsHeaderBytes) % item_bytes != 0 || (len - kLevelsHeaderBytes) / item_bytes != h.count)
         bad(what, "length does not match the count of " + std::to_string(h.count));
     return h;
+}
+
+LevelsHeader decode_levels_header(const unsigned char* data, std::size_t len) {
+    return decode_dated_header("FX aggregate", data, len, kLevelItemBytes);
 }
 
 void decode_levels(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedLevel* out) {
@@ -123,6 +129,44 @@ std::string encode_levels(const LevelsHeader& header, const DatedLevel* items) {
         put_be(p, static_cast<std::uint32_t>(items[i].date), 4);
         put_raw(p + 4, items[i].level);
     }
+    return out;
+}
+
+LevelsHeader decode_flows_header(const unsigned char* data, std::size_t len) {
+    return decode_dated_header("flow_decompose", data, len, kFlowItemBytes);
+}
+
+void decode_flows(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedFlow* out) {
+    (void)len;
+    const unsigned char* p = data + kLevelsHeaderBytes;
+    for (std::uint32_t i = 0; i < header.count; ++i, p += kFlowItemBytes) {
+        out[i].date = static_cast<Day>(static_cast<std::int32_t>(get_be(p, 4)));
+        out[i].flags = static_cast<std::uint32_t>(get_be(p + 4, 4));
+        Raw128* values[3] = {&out[i].level, &out[i].net_purchases, &out[i].reported_valuation};
+        for (int k = 0; k < 3; ++k) {
+            values[k]->hi = static_cast<std::int64_t>(get_be(p + 8 + 16 * k, 8));
+            values[k]->lo = get_be(p + 16 + 16 * k, 8);
+        }
+    }
+    check_flow_items(out, header.count);
+}
+
+void encode_flow_item(const DatedFlow& item, unsigned char out[kFlowItemBytes]) noexcept {
+    put_be(out, static_cast<std::uint32_t>(item.date), 4);
+    put_be(out + 4, item.flags, 4);
+    put_raw(out + 8, item.level);
+    put_raw(out + 24, item.net_purchases);
+    put_raw(out + 40, item.reported_valuation);
+}
+
+std::string encode_flows(const LevelsHeader& header, const DatedFlow* items) {
+    std::string out(kLevelsHeaderBytes + kFlowItemBytes * header.count, '\0');
+    auto* p = reinterpret_cast<unsigned char*>(&out[0]);
+    put_be(p, header.currency, 4);
+    put_be(p + 4, header.report, 4);
+    put_be(p + 8, header.count, 4);
+    p += kLevelsHeaderBytes;
+    for (std::uint32_t i = 0; i < header.count; ++i, p += kFlowItemBytes) encode_flow_item(items[i], p);
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "aggregates.hpp"
+#include "flow_decompose.hpp"
 
 namespace holdings {
 
@@ -39,5 +40,18 @@ LevelsHeader decode_levels_header(const unsigned char* data, std::size_t len);
 void decode_levels(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedLevel* out);
 // The whole encoding (for tests and fuzzing; the glue streams the same bytes).
 std::string encode_levels(const LevelsHeader& header, const DatedLevel* items);
+
+// flow_decompose: the same header, then count items of date (4), flags (4)
+// and the level, net purchases and reported valuation (16 each), dates
+// strictly ascending, every item as check_flow_items wants it.
+constexpr std::size_t kFlowItemBytes = 56;
+// Checks the header and that len is exactly the header and count items.
+LevelsHeader decode_flows_header(const unsigned char* data, std::size_t len);
+// Decodes the items (out has room for header.count) and checks them.
+void decode_flows(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedFlow* out);
+// One item's bytes (the glue streams them after the header).
+void encode_flow_item(const DatedFlow& item, unsigned char out[kFlowItemBytes]) noexcept;
+// The whole encoding (for tests and fuzzing).
+std::string encode_flows(const LevelsHeader& header, const DatedFlow* items);
 
 }  // namespace holdings

@@ -29,7 +29,7 @@ COMMENT ON COLUMN @extschema@.transaction.as_of IS 'Last day of the month (like 
 COMMENT ON COLUMN @extschema@.transaction.net_purchases IS 'Net purchases by the holder in the month, USD (Form S: gross purchases - gross sales; Table 3: net U.S. sales; bills: change in holdings)';
 COMMENT ON COLUMN @extschema@.transaction.gross_purchases IS 'Gross purchases by the holder from US residents (Form S column [1]); null where not reported';
 COMMENT ON COLUMN @extschema@.transaction.gross_sales IS 'Gross sales by the holder to US residents (Form S column [7]); null where not reported';
-COMMENT ON COLUMN @extschema@.transaction.valuation_change IS 'Valuation change reported with the flow (Table 3 long-term from 2023-02; 0 for bills by TIC''s convention); null where not reported';
+COMMENT ON COLUMN @extschema@.transaction.valuation_change IS 'Valuation change reported with the flow (Table 3 long-term from 2023-02); null where not reported, as for every bills row (bills flows are changes in holdings: TIC reports no valuation for them)';
 COMMENT ON COLUMN @extschema@.transaction.series IS 'tic-form-s, tic-slt or tic-bills-change: a change of series between two months is a basis break';
 COMMENT ON COLUMN @extschema@.transaction.source_id IS 'Source of the figure';
 COMMENT ON COLUMN @extschema@.transaction.shipped IS 'True for rows installed by the extension';

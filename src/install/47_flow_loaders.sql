@@ -107,7 +107,7 @@ BEGIN
                     UNION ALL
                     SELECT holder_id, ''UST-BILLS'', as_of,
                            @extschema@.holding(coalesce(short_term_net_purchases, bills_change) * 1000000, ''USD''),
-                           @extschema@.holding(0, ''USD''), ''tic-bills-change'', $1
+                           NULL, ''tic-bills-change'', $1
                       FROM holdings_load_table3 WHERE coalesce(short_term_net_purchases, bills_change) IS NOT NULL',
                    flows) USING load_tic_slt_table3.source_id;
     RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.position', positions, r);

@@ -18,7 +18,10 @@ COMMENT ON COLUMN @extschema@.fx_label.shipped IS 'True for rows installed by th
 -- The parsers (parse_fed_h10_monthly, parse_ecb_eurofxref) are in
 -- 43_fx_parsers.sql.
 
--- load_fed_h10_monthly: into fx_rate, rate set fed-monthly.
+-- load_fed_h10_monthly: into fx_rate, rate set fed-monthly. LUF, which the
+-- Fed never printed, at par with BEF (the Belgium-Luxembourg monetary union;
+-- both entered the euro at 40.3399), so fed-monthly converts every euro
+-- member's legacy currency (issue 20).
 CREATE FUNCTION @extschema@.load_fed_h10_monthly(document text, source_id text, dry_run boolean DEFAULT false,
                                                  vintage date DEFAULT NULL, url text DEFAULT NULL, file_name text DEFAULT NULL)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
@@ -37,7 +40,10 @@ BEGIN
                                    unknown_what => 'country label', noun => 'rate');
     staged := @extschema@.load_staging('@extschema@.fx_rate', 'holdings_load_fx');
     EXECUTE format('INSERT INTO %s (rate_set, currency, as_of, per_usd, source_id)
-                    SELECT ''fed-monthly'', currency, as_of, per_usd, $1 FROM holdings_load_h10 WHERE currency IS NOT NULL',
+                    SELECT ''fed-monthly'', currency, as_of, per_usd, $1 FROM holdings_load_h10 WHERE currency IS NOT NULL
+                    UNION ALL
+                    SELECT ''fed-monthly'', ''LUF'', as_of, per_usd, $1 FROM holdings_load_h10
+                     WHERE currency = ''BEF'' AND NOT EXISTS (SELECT FROM holdings_load_h10 WHERE currency = ''LUF'')',
                    staged) USING load_fed_h10_monthly.source_id;
     RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.fx_rate', staged, r);
     DROP TABLE holdings_load_h10;
@@ -45,10 +51,13 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_fed_h10_monthly(text, text, boolean, date, text, text) IS
-    'Loads Federal Reserve H.10/G.5 monthly averages into fx_rate (rate set fed-monthly), all or nothing, never over a newer release''s rates; returns every row written or kept (dry_run: reports without writing)';
+    'Loads Federal Reserve H.10/G.5 monthly averages into fx_rate (rate set fed-monthly; LUF at par with BEF), all or nothing, never over a newer release''s rates; returns every row written or kept (dry_run: reports without writing)';
 
 -- load_ecb_rates: into fx_rate, rate set ecb-daily, crossed through the USD
 -- column (per_usd = rate / USD rate; EUR = 1 / USD rate; rounded to 20 places).
+-- Also fed-monthly rates of the euro members' legacy currencies the Fed never
+-- published (SIT, CYP, MTL, SKK, EEK, LVL, LTL, HRK, BGN; issue 20): the
+-- average of each complete month's daily cross rates, rounded to 20 places.
 CREATE FUNCTION @extschema@.load_ecb_rates(document text, source_id text, dry_run boolean DEFAULT false,
                                            vintage date DEFAULT NULL, url text DEFAULT NULL, file_name text DEFAULT NULL)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
@@ -74,10 +83,22 @@ BEGIN
                     UNION ALL
                     SELECT ''ecb-daily'', ''EUR'', u.as_of, round(1 / u.per_eur, 20), $1
                       FROM holdings_load_ecb u WHERE u.currency = ''USD''', staged) USING load_ecb_rates.source_id;
+    -- fed-monthly for the euro members' legacy currencies the Fed never
+    -- published: each complete month's average of the daily cross rates.
+    EXECUTE format('INSERT INTO %1$s (rate_set, currency, as_of, per_usd, source_id)
+                    SELECT ''fed-monthly'', x.currency,
+                           (date_trunc(''month'', x.as_of) + interval ''1 month'' - interval ''1 day'')::date,
+                           round(avg(x.per_usd), 20), $1
+                      FROM %1$s x
+                     WHERE x.rate_set = ''ecb-daily''
+                       AND x.currency IN (''SIT'', ''CYP'', ''MTL'', ''SKK'', ''EEK'', ''LVL'', ''LTL'', ''HRK'', ''BGN'')
+                       AND date_trunc(''month'', x.as_of) < (SELECT date_trunc(''month'', max(l.as_of)) FROM %1$s l
+                                                             WHERE l.rate_set = ''ecb-daily'')
+                     GROUP BY x.currency, date_trunc(''month'', x.as_of)', staged) USING load_ecb_rates.source_id;
     RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.fx_rate', staged, r);
     DROP TABLE holdings_load_ecb;
     EXECUTE format('DROP TABLE %s', staged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_ecb_rates(text, text, boolean, date, text, text) IS
-    'Loads ECB euro reference rates (eurofxref-hist.csv) into fx_rate (rate set ecb-daily, crossed through USD), all or nothing, never over a newer release''s rates; returns every row written or kept (dry_run: reports without writing)';
+    'Loads ECB euro reference rates (eurofxref-hist.csv) into fx_rate (rate set ecb-daily, crossed through USD; fed-monthly averages of complete months for the legacy currencies SIT, CYP, MTL, SKK, EEK, LVL, LTL, HRK, BGN), all or nothing, never over a newer release''s rates; returns every row written or kept (dry_run: reports without writing)';

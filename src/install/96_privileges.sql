@@ -19,6 +19,7 @@ REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_form_s(text,text,boolean,date,te
 REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_mfh(text,text,boolean,date,text,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_slt_table3(text,text,boolean,date,text,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_slt_table5(text,text,boolean,date,text,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_table3d(text,text,boolean,date,text,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_ecb_eurofxref(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_fed_h10_monthly(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_fred_csv(text) FROM PUBLIC;
@@ -26,3 +27,4 @@ REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_form_s(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_slt_table3(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_slt_table5(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_table3d(text) FROM PUBLIC;

@@ -7,6 +7,7 @@
 #include "glue.hpp"
 
 #include "fx_cache.hpp"
+#include "state_codec.hpp"
 
 namespace holdings_pg {
 
@@ -175,6 +176,26 @@ Datum serialize_dated(FunctionCallInfo fcinfo, const char* name, SendItem send_i
         pq_sendint32(buf, s->count);
         for (uint32 i = 0; i < s->count; ++i) send_item(buf, s->items[i]);
     });
+}
+
+// The deserial step of a DatedSeries state: the core checks the header
+// (decode_header(data, len): currencies, count, exact length) before its count
+// sizes the allocation, then decodes and checks every item (decode_items(data,
+// len, header, items): dates strictly ascending, so the state is sorted).
+template <typename Item, typename DecodeHeader, typename DecodeItems>
+Datum deserialize_dated(FunctionCallInfo fcinfo, const char* name, DecodeHeader decode_header,
+                        DecodeItems decode_items) {
+    MemoryContext context = aggregate_context(fcinfo, name);
+    StateBytes in = state_bytes(fcinfo);
+    const unsigned char* data = in.data;
+    std::size_t len = in.len;
+    holdings::LevelsHeader header{};
+    run_core([&] { header = decode_header(data, len); });
+    DatedSeries<Item>* s = new_dated_series<Item>(context, header.currency, header.report, header.count);
+    Item* items = s->items;
+    run_core([&] { decode_items(data, len, header, items); });
+    s->count = s->sorted = header.count;
+    PG_RETURN_POINTER(s);
 }
 
 // The final step: compacts the state and values it in the report currency at

@@ -9,6 +9,7 @@
 #include "dated_series.hpp"
 #include "flow_decompose.hpp"
 #include "fx_cache.hpp"
+#include "state_codec.hpp"
 
 using holdings::CurrencyCode;
 using holdings::DatedFlow;
@@ -23,15 +24,13 @@ PG_FUNCTION_INFO_V1(holdings_flow_decompose_serialize);
 PG_FUNCTION_INFO_V1(holdings_flow_decompose_deserialize);
 PG_FUNCTION_INFO_V1(holdings_flow_decompose_final);
 PG_FUNCTION_INFO_V1(holdings_flow_decompose_reported_final);
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_accum_instrument);
+PG_FUNCTION_INFO_V1(holdings_flow_decompose_instrument_final);
 }
 
 namespace {
 
 using FlowSeries = DatedSeries<DatedFlow>;
-
-// Bytes per serialized item: date, flags, then three 128-bit amounts.
-constexpr uint64 kItemBytes = 4 + 4 + 3 * 16;
-constexpr uint64 kHeaderBytes = 3 * 4;
 
 [[noreturn]] void raise_mismatch(CurrencyCode a, CurrencyCode b) {
     run_core([&] { holdings::fail_currency_mismatch(a, b); });
@@ -51,30 +50,38 @@ inline void check_row_currency(CurrencyCode currency, const Holding* level, cons
         if (h != nullptr && h->currency != currency) raise_mismatch(currency, h->currency);
 }
 
-// Arguments: state, level, as_of, net_purchases, report_ccy[, reported_valuation].
-Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation) {
+// The maturity flag of a row's net purchases: the instrument form's sixth
+// argument, UST-BILLS or UST-NOTES-BONDS (anything else: no maturity).
+uint32 maturity_flag(FunctionCallInfo fcinfo, bool with_instrument) {
+    if (!with_instrument || PG_ARGISNULL(6)) return 0;
+    text* t = PG_GETARG_TEXT_PP(6);
+    std::size_t n = VARSIZE_ANY_EXHDR(t);
+    const char* p = VARDATA_ANY(t);
+    if (n == 9 && memcmp(p, "UST-BILLS", 9) == 0) return holdings::kHasBillsFlows;
+    if (n == 15 && memcmp(p, "UST-NOTES-BONDS", 15) == 0) return holdings::kHasLongTermFlows;
+    return 0;
+}
+
+// Arguments: state, level, as_of, net_purchases, report_ccy[, reported_valuation[, instrument]].
+Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation, bool with_instrument = false) {
     MemoryContext context = aggregate_context(fcinfo, "flow_decompose_accum");
-    auto* s = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
+    auto* s = state_arg<FlowSeries>(fcinfo);
     const Holding* level = PG_ARGISNULL(1) ? nullptr : arg_holding(fcinfo, 1);
     const Holding* flows = PG_ARGISNULL(3) ? nullptr : arg_holding(fcinfo, 3);
     const Holding* valuation = with_valuation && !PG_ARGISNULL(5) ? arg_holding(fcinfo, 5) : nullptr;
     // A row without a date, or with nothing reported, says nothing.
-    if (PG_ARGISNULL(2) || (level == nullptr && flows == nullptr && valuation == nullptr)) {
-        if (s == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(s);
-    }
-    if (PG_ARGISNULL(4))
-        ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-                        errmsg("report currency must not be null")));
+    if (PG_ARGISNULL(2) || (level == nullptr && flows == nullptr && valuation == nullptr))
+        return unchanged_state(fcinfo);
+    check_report_not_null(fcinfo, 4);
     DateADT day = PG_GETARG_DATEADT(2);
     if (s == nullptr) {
         CurrencyCode report = currency_argument(PG_GETARG_TEXT_PP(4));
         s = new_dated_series<DatedFlow>(context, row_currency(level, flows, valuation), report, kInitialCapacity);
-    } else if (!same_code(PG_GETARG_TEXT_PP(4), s->report)) {
-        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("report currency must be the same for every row of a group")));
+    } else {
+        check_same_report(same_code(PG_GETARG_TEXT_PP(4), s->report));
     }
     check_row_currency(s->currency, level, flows, valuation);
+    const uint32 maturity = flows != nullptr ? maturity_flag(fcinfo, with_instrument) : 0;
     DatedFlow* item = find_dated(s, day);
     if (item != nullptr) {
         // A date the state has: add the row to it in place.
@@ -87,7 +94,7 @@ Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation) {
         });
         item->flags |= (level != nullptr ? holdings::kHasLevel : 0) |
                        (flows != nullptr ? holdings::kHasNetPurchases : 0) |
-                       (valuation != nullptr ? holdings::kHasReportedValuation : 0);
+                       (valuation != nullptr ? holdings::kHasReportedValuation : 0) | maturity;
         PG_RETURN_POINTER(s);
     }
     DatedFlow row{};
@@ -98,7 +105,7 @@ Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation) {
     }
     if (flows != nullptr) {
         row.net_purchases.set(flows->raw());
-        row.flags |= holdings::kHasNetPurchases;
+        row.flags |= holdings::kHasNetPurchases | maturity;
     }
     if (valuation != nullptr) {
         row.reported_valuation.set(valuation->raw());
@@ -109,40 +116,44 @@ Datum flow_accum(FunctionCallInfo fcinfo, bool with_valuation) {
 }
 
 // Compacts the state and decomposes it in the report currency.
-holdings::FlowDecomposition decompose_state(FlowSeries* s) {
-    compact(s);
-    const holdings::RateTable* table = nullptr;
-    if (s->currency != s->report) table = &current_rate_table();
-    static const holdings::RateTable kNoRates{"", nullptr, 0};
-    const holdings::RateTable& rates = table != nullptr ? *table : kNoRates;
-    holdings::FlowDecomposition d{};
-    run_core([&] { d = holdings::decompose_flows(s->items, s->count, s->currency, s->report, rates); });
-    return d;
+// Only the rates between the positions' and the report currency are read
+// (rates_for: none when they are the same).
+holdings::FlowDecomposition decompose_flow_state(FlowSeries* s) {
+    return decompose_state<holdings::FlowDecomposition>(
+        s, [](const DatedFlow* items, std::size_t count, CurrencyCode from, CurrencyCode to,
+              const holdings::RateTable& rates) { return holdings::decompose_flows(items, count, from, to, rates); });
 }
 
 // The flow_decomposition row. From the four-argument form, the reported
-// valuation, the residual and their period count are NULL; from the five-argument
-// form the first two are NULL when no period reports a valuation.
-Datum decomposition_datum(FunctionCallInfo fcinfo, bool with_valuation) {
+// valuation, the residual and their period count are NULL; from the four- and
+// five-argument forms the bills and long-term counts are NULL (the rows do not
+// say which maturity a flow is); the reported valuation and the residual are
+// NULL when no period reports a valuation.
+enum class Form { plain, reported, instrument };
+
+Datum decomposition_datum(FunctionCallInfo fcinfo, Form form) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     auto* s = reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
-    holdings::FlowDecomposition d = decompose_state(s);
+    holdings::FlowDecomposition d = decompose_flow_state(s);
     if (!d.defined) PG_RETURN_NULL();
     TupleDesc desc;
-    if (get_call_result_type(fcinfo, nullptr, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 11)
+    if (get_call_result_type(fcinfo, nullptr, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 13)
         elog(ERROR, "flow_decompose must return holdings.flow_decomposition");
     desc = BlessTupleDesc(desc);
     holdings::int128 amounts[8] = {d.start_value,      d.end_value, d.total_change,       d.flow_effect,
                                    d.valuation_effect, d.fx_effect, d.reported_valuation, d.valuation_residual};
-    Datum values[11];
-    bool nulls[11] = {};
+    Datum values[13];
+    bool nulls[13] = {};
     for (int i = 0; i < 8; ++i) values[i] = holding_datum(holdings::make_holding(amounts[i], s->report));
     values[8] = Int32GetDatum(static_cast<int32>(d.periods));
     values[9] = Int32GetDatum(static_cast<int32>(d.periods_without_net_purchases));
     values[10] = Int32GetDatum(static_cast<int32>(d.periods_with_reported_valuation));
-    if (!with_valuation) nulls[10] = true;
+    values[11] = Int32GetDatum(static_cast<int32>(d.periods_without_bills_flows));
+    values[12] = Int32GetDatum(static_cast<int32>(d.periods_without_long_term_flows));
+    if (form == Form::plain) nulls[10] = true;
+    if (form != Form::instrument) nulls[11] = nulls[12] = true;
     // No period reported a valuation: reported and residual are unknown, not zero.
-    if (!with_valuation || d.periods_with_reported_valuation == 0) nulls[6] = nulls[7] = true;
+    if (form == Form::plain || d.periods_with_reported_valuation == 0) nulls[6] = nulls[7] = true;
     return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 
@@ -154,88 +165,43 @@ extern "C" Datum holdings_flow_decompose_accum(PG_FUNCTION_ARGS) { return flow_a
 // Transition of flow_decompose(level, as_of, net_purchases, report_ccy, reported_valuation).
 extern "C" Datum holdings_flow_decompose_accum_reported(PG_FUNCTION_ARGS) { return flow_accum(fcinfo, true); }
 
+// Transition of flow_decompose(level, as_of, net_purchases, report_ccy, reported_valuation, instrument).
+extern "C" Datum holdings_flow_decompose_accum_instrument(PG_FUNCTION_ARGS) { return flow_accum(fcinfo, true, true); }
+
 extern "C" Datum holdings_flow_decompose_combine(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "flow_decompose_combine");
-    auto* into = PG_ARGISNULL(0) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
-    auto* other = PG_ARGISNULL(1) ? nullptr : reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(1));
-    if (other == nullptr) {
-        if (into == nullptr) PG_RETURN_NULL();
-        PG_RETURN_POINTER(into);
-    }
-    if (into == nullptr) into = new_dated_series<DatedFlow>(context, other->currency, other->report, other->count);
-    if (into->currency != other->currency) raise_mismatch(into->currency, other->currency);
-    if (into->report != other->report)
-        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("report currency must be the same for every row of a group")));
-    append_series(into, other);
-    PG_RETURN_POINTER(into);
+    return combine_dated<DatedFlow>(fcinfo, "flow_decompose_combine");
 }
 
-// Serialized (network byte order): currency, report currency, item count
-// (4 bytes each), then per date in ascending order: the date, the flags
-// (1 level, 2 net purchases, 4 reported valuation) and the level, net purchases
+// Serialized by the core codec (state_codec: encode_flow_item / decode_flows):
+// currency, report currency, item count (4 bytes each), then per date in
+// ascending order: the date, the flags (1 level, 2 net purchases, 4 reported
+// valuation, 8 long-term flows, 16 bills flows) and the level, net purchases
 // and reported valuation, each as high and low 8-byte halves.
 extern "C" Datum holdings_flow_decompose_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "flow_decompose_serialize");
-    auto* s = reinterpret_cast<FlowSeries*>(PG_GETARG_POINTER(0));
-    compact(s);
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, s->currency);
-    pq_sendint32(&buf, s->report);
-    pq_sendint32(&buf, s->count);
-    for (uint32 i = 0; i < s->count; ++i) {
-        const DatedFlow& item = s->items[i];
-        pq_sendint32(&buf, static_cast<uint32>(item.date));
-        pq_sendint32(&buf, item.flags);
-        send_raw128(&buf, item.level);
-        send_raw128(&buf, item.net_purchases);
-        send_raw128(&buf, item.reported_valuation);
-    }
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    return serialize_dated<DatedFlow>(fcinfo, "flow_decompose_serialize", [](StringInfo buf, const DatedFlow& flow) {
+        unsigned char item[holdings::kFlowItemBytes];
+        holdings::encode_flow_item(flow, item);
+        pq_sendbytes(buf, reinterpret_cast<const char*>(item), sizeof item);
+    });
 }
 
-// Reads what the serializer wrote and checks every field: the length, both
-// currencies, and each item (known flags, zero where not reported, amounts in
-// range, dates strictly ascending).
+// The core decodes and checks every field: the length, both currencies, and
+// each item (known flags, zero where not reported, amounts in range, dates
+// strictly ascending); the header is checked before its count sizes anything.
 extern "C" Datum holdings_flow_decompose_deserialize(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "flow_decompose_deserialize");
-    StringInfoData buf;
-    message_of(PG_GETARG_BYTEA_PP(0), &buf);
-    if (static_cast<uint64>(buf.len) < kHeaderBytes)
-        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-                        errmsg("invalid serialized flow_decompose state: %d bytes, header needs %d",
-                               buf.len, static_cast<int>(kHeaderBytes))));
-    CurrencyCode currency = pq_getmsgint(&buf, 4);
-    CurrencyCode report = pq_getmsgint(&buf, 4);
-    uint32 count = pq_getmsgint(&buf, 4);
-    if (count == 0 || static_cast<uint64>(count) * kItemBytes != static_cast<uint64>(buf.len - buf.cursor))
-        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-                        errmsg("invalid serialized flow_decompose state: %u items in %d bytes", count,
-                               buf.len - buf.cursor)));
-    if (holdings::find_currency(currency) == nullptr || holdings::find_currency(report) == nullptr)
-        ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-                        errmsg("invalid serialized flow_decompose state: unknown currency")));
-    FlowSeries* s = new_dated_series<DatedFlow>(context, currency, report, count);
-    for (uint32 i = 0; i < count; ++i) {
-        DatedFlow& item = s->items[i];
-        item.date = static_cast<int32>(pq_getmsgint(&buf, 4));
-        item.flags = pq_getmsgint(&buf, 4);
-        get_raw128(&buf, &item.level);
-        get_raw128(&buf, &item.net_purchases);
-        get_raw128(&buf, &item.reported_valuation);
-    }
-    pq_getmsgend(&buf);
-    const DatedFlow* items = s->items;
-    run_core([&] { holdings::check_flow_items(items, count); });
-    s->count = s->sorted = count;
-    PG_RETURN_POINTER(s);
+    return deserialize_dated<DatedFlow>(fcinfo, "flow_decompose_deserialize", holdings::decode_flows_header,
+                                        holdings::decode_flows);
 }
 
 // flow_decompose(level, as_of, net_purchases, report_ccy) → flow_decomposition.
-extern "C" Datum holdings_flow_decompose_final(PG_FUNCTION_ARGS) { return decomposition_datum(fcinfo, false); }
+extern "C" Datum holdings_flow_decompose_final(PG_FUNCTION_ARGS) { return decomposition_datum(fcinfo, Form::plain); }
 
 // ... with reported_valuation: also splits valuation into reported and residual.
 extern "C" Datum holdings_flow_decompose_reported_final(PG_FUNCTION_ARGS) {
-    return decomposition_datum(fcinfo, true);
+    return decomposition_datum(fcinfo, Form::reported);
+}
+
+// ... with the instrument of each flow: also counts periods without bills or long-term flows.
+extern "C" Datum holdings_flow_decompose_instrument_final(PG_FUNCTION_ARGS) {
+    return decomposition_datum(fcinfo, Form::instrument);
 }

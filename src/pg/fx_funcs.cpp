@@ -246,19 +246,10 @@ extern "C" Datum holdings_fx_levels_serialize(PG_FUNCTION_ARGS) {
 }
 
 extern "C" Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS) {
-    MemoryContext context = aggregate_context(fcinfo, "fx_levels_deserialize");
-    StateBytes in = state_bytes(fcinfo);
-    const unsigned char* data = in.data;
-    std::size_t len = in.len;
     // The header is checked (currencies, count >= 1, exact length) before the
     // count sizes an allocation; then every item (ascending dates, levels).
-    holdings::LevelsHeader header{};
-    run_core([&] { header = holdings::decode_levels_header(data, len); });
-    LevelSeries* s = new_dated_series<DatedLevel>(context, header.currency, header.report, header.count);
-    DatedLevel* items = s->items;
-    run_core([&] { holdings::decode_levels(data, len, header, items); });
-    s->count = header.count;
-    PG_RETURN_POINTER(s);
+    return deserialize_dated<DatedLevel>(fcinfo, "fx_levels_deserialize", holdings::decode_levels_header,
+                                         holdings::decode_levels);
 }
 
 namespace {

@@ -108,6 +108,21 @@ DROP FUNCTION @extschema@.check_tic_rows(text, jsonb);
 DROP FUNCTION @extschema@.check_source(text);
 --@create-functions load_tic_form_s load_tic_slt_table3 load_tic_slt_table5 load_fred_series load_tic_mfh load_fed_h10_monthly load_ecb_rates
 
+-- ---- issue 20 (flows), before --@changed-functions: monthly_components changes
+-- its result columns, so it and the views over monthly_flows are dropped and
+-- made again here (the changed-functions step then replaces it with itself).
+DROP VIEW @extschema@.bi_flow_decomposition;
+DROP VIEW @extschema@.bi_flows;
+DROP VIEW @extschema@.series_boundary;
+DROP VIEW @extschema@.monthly_flows;
+DROP FUNCTION @extschema@.monthly_components(text);
+-- Yields as of a date, the market's return, the duration model and the base.
+-- flow_decompose's instrument form and its two new result attributes.
+--@include src/install/56_flow_decompose_instrument.sql
+--@include src/install/63_price_effect.sql
+--@include src/install/66_flow_views.sql
+COMMENT ON COLUMN @extschema@.transaction.valuation_change IS 'Valuation change reported with the flow (Table 3 long-term from 2023-02); null where not reported, as for every bills row (bills flows are changes in holdings: TIC reports no valuation for them)';
+
 -- Functions whose body changed (same signature).
 --@changed-functions
 
@@ -146,6 +161,9 @@ DROP AGGREGATE @extschema@.net_foreign_selling(@extschema@.holding, date, text);
 DROP AGGREGATE @extschema@.fx_decompose(@extschema@.holding, date, text);
 DROP FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, text);
 --@include src/install/52_fx_aggregates.sql
+-- Issue 20: net foreign purchases, holdings_decline (its FX form takes a
+-- currency_code, made just above), period labels, did_they_sell.
+--@include src/install/68_flow_answers.sql
 
 -- Lineage (issue 18): the replay queue, the new lineage functions, the event
 -- trigger, and EXECUTE revoked from PUBLIC.
@@ -153,6 +171,10 @@ DROP FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, t
 
 -- Loading the installed data files, and their freshness (new in 0.3.0).
 --@include src/install/49_data_files.sql
+
+-- Issue 20 (flows): TIC Table 3D's parser and loader (new in 0.3.0); the
+-- shipped loads below load its file (after Table 3, mfhhis01 and Table 5).
+--@include src/install/49_table3d.sql
 
 -- The reference rows of 0.3.0 (sources, codes, labels, bank figures), merged
 -- under the lineage rules; then every shipped file through its loader (the
@@ -178,6 +200,12 @@ BEGIN
     END LOOP;
 END
 $quiet$;
+-- Issue 20: bills flows carry no reported valuation (TIC reports none for
+-- them; 0.2.0 shipped zero). The shipped rows say so before the loads, which
+-- would otherwise keep 0.2.0's zero as a superseded vintage that a fresh
+-- install does not have. A user's row (not shipped) is left alone.
+UPDATE @extschema@.transaction SET valuation_change = NULL
+ WHERE shipped AND instrument = 'UST-BILLS' AND series = 'tic-bills-change' AND valuation_change IS NOT NULL;
 CREATE TEMPORARY TABLE holdings_live_tic_label AS SELECT * FROM @extschema@.tic_label;
 CREATE TEMPORARY TABLE holdings_live_fx_label AS SELECT * FROM @extschema@.fx_label;
 DELETE FROM @extschema@.tic_label;
@@ -230,3 +258,6 @@ ALTER TABLE @extschema@.dollar_index ADD FOREIGN KEY (release_id) REFERENCES @ex
 -- Privileges (issue 18): PUBLIC no longer executes the journal's machinery,
 -- the loaders or the parsers.
 --@include src/install/96_privileges.sql
+
+-- Statistics of the tables the data steps filled (as after a fresh install).
+--@include src/install/97_analyze.sql

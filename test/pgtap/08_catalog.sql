@@ -24,7 +24,7 @@ SELECT set_eq($$
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
           'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_replay_after_alter',
           'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_staging', 'document_failure',
-          'load_begin', 'load_check', 'load_merge', 'load_data_file', 'data_file'],
+          'load_begin', 'load_check', 'load_merge', 'load_data_file', 'load_tic_table3d', 'data_file'],
     'only triggers, loaders and the lineage machinery are VOLATILE');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND provolatile = 's'
@@ -35,7 +35,9 @@ SELECT set_eq($$
           'lineage_tracked',
           'net_foreign_selling', 'fx_decompose',  -- the two-step final steps on dated_levels
           -- they read tables too (fx_rate, position, the home-currency tables)
-          'sum_in_accum', 'fx_rate_info', 'fx_rate_available', 'latest_complete_month', 'home_currency'],
+          'sum_in_accum', 'fx_rate_info', 'fx_rate_available', 'latest_complete_month', 'home_currency',
+          -- issue 20: flows with their caveats, yields as of a date
+          'did_they_sell', 'treasury_yield_at', 'flow_decompose_instrument_final'],
     'the functions that read fx_rate, other tables or the catalog are STABLE, nothing else');
 SELECT set_eq($$
     SELECT proname::text FROM pg_proc WHERE pronamespace = 'holdings'::regnamespace AND proparallel <> 's'$$,
@@ -44,7 +46,7 @@ SELECT set_eq($$
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
           'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_replay_after_alter',
           'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_staging',
-          'load_begin', 'load_check', 'load_merge', 'load_data_file'],
+          'load_begin', 'load_check', 'load_merge', 'load_data_file', 'load_tic_table3d'],
     'everything but triggers, loaders and the lineage machinery is PARALLEL SAFE');
 SELECT is_empty($$
     SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid

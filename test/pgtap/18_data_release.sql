@@ -9,7 +9,7 @@ SELECT plan(36);
 SET search_path = public, holdings;
 
 -- ---- releases as installed ------------------------------------------------------------------
-SELECT is((SELECT count(*) FROM data_release WHERE shipped), 19::bigint, 'one shipped release per data file of data/sources.csv');
+SELECT is((SELECT count(*) FROM data_release WHERE shipped), 20::bigint, 'one shipped release per data file of data/sources.csv');
 SELECT is((SELECT id || ' ' || vintage || ' ' || file_name FROM data_release WHERE source_id = 'tic-slt-table3'),
           'tic-slt-table3/2026-07-01/d53727506606 2026-07-01 slt_table3.txt',
           'a release id is dataset/vintage/sha256 prefix (the sha256 of data/tic/slt_table3.txt.source)');
@@ -46,7 +46,7 @@ SELECT c[1] AS source_id, c[array_length(c, 1) - 1] AS data_file, c[array_length
   FROM unnest(string_to_array(rtrim(data_file('sources.csv'), E'\n'), E'\n')) WITH ORDINALITY AS l (line, n),
        LATERAL (SELECT string_to_array(l.line, ',') AS c) x
  WHERE l.n > 1 AND c[array_length(c, 1)] LIKE 'load\_%';
-SELECT is((SELECT count(*) FROM manifest), 19::bigint, 'the installed sources.csv lists the 19 data files with their loaders');
+SELECT is((SELECT count(*) FROM manifest), 20::bigint, 'the installed sources.csv lists the 20 data files with their loaders');
 CREATE TEMP TABLE reload (n serial, source_id text, action text, table_name text, key text[], old_value jsonb, new_value jsonb);
 CREATE FUNCTION pg_temp.reload_all(which text, order_by text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE f record;
