@@ -236,21 +236,9 @@ INSERT INTO @extschema@.fx_label SELECT * FROM pg_temp.holdings_live_fx_label;
 DROP TABLE pg_temp.holdings_release_tic_label, pg_temp.holdings_release_fx_label,
            pg_temp.holdings_live_tic_label, pg_temp.holdings_live_fx_label;
 
--- Foreign keys of the new columns and tables (a fresh install adds them in
--- 90_constraints.sql), then the lineage rules on the new tables.
-ALTER TABLE @extschema@.data_release
-    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
-ALTER TABLE @extschema@.figure_vintage
-    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id),
-    ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.position ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.position_comparison ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.position_vintage ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.transaction ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.custody_holding ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.treasury_yield ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.fx_rate ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.dollar_index ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+-- Foreign keys of the new columns and tables, then the lineage rules on the
+-- new tables.
+--@include src/install/91_release_constraints.sql
 -- Every table under the lineage rules again (deferrable unique constraints,
 -- triggers fired ALWAYS), the new tables too.
 --@include src/install/95_lineage_tracking.sql
