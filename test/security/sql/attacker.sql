@@ -43,6 +43,36 @@ CREATE TRIGGER r AFTER INSERT OR UPDATE OR DELETE ON pg_temp.fx_rate_version FOR
 CREATE TEMP TABLE rates (x integer);
 CREATE TRIGGER v AFTER INSERT ON pg_temp.rates FOR EACH STATEMENT EXECUTE FUNCTION holdings.fx_rate_changed();
 \echo :SQLSTATE
+-- The second wall: a role that was granted EXECUTE on the two SECURITY
+-- DEFINER functions (say by GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA to a
+-- loader role) attaches them to tables of its own, with its own type and
+-- cast: each refuses (42501) before it reads a row or takes a lock.
+\c - postgres
+GRANT EXECUTE ON FUNCTION holdings.lineage_record(), holdings.fx_rate_changed() TO sec_eve;
+\c - sec_eve
+CREATE TYPE pg_temp.evil AS ENUM ('x');
+CREATE FUNCTION pg_temp.j(pg_temp.evil) RETURNS json LANGUAGE plpgsql
+    AS $$BEGIN EXECUTE 'ALTER ROLE sec_eve SUPERUSER'; RETURN '1'; END$$;
+CREATE CAST (pg_temp.evil AS json) WITH FUNCTION pg_temp.j(pg_temp.evil);
+CREATE TEMP TABLE t2 (id pg_temp.evil PRIMARY KEY, shipped boolean NOT NULL DEFAULT false);
+CREATE TRIGGER r AFTER INSERT ON pg_temp.t2 FOR EACH ROW EXECUTE FUNCTION holdings.lineage_record();
+-- (its message names the session's temporary schema, whose number varies)
+\set VERBOSITY sqlstate
+INSERT INTO pg_temp.t2 VALUES ('x');
+\set VERBOSITY terse
+\echo :SQLSTATE
+CREATE TEMP TABLE fx_rate (x integer);
+CREATE TRIGGER v AFTER INSERT ON pg_temp.fx_rate FOR EACH STATEMENT EXECUTE FUNCTION holdings.fx_rate_changed();
+INSERT INTO pg_temp.fx_rate VALUES (1);
+\echo :SQLSTATE
+\c - postgres
+SELECT rolsuper FROM pg_roles WHERE rolname = 'sec_eve';
+REVOKE EXECUTE ON FUNCTION holdings.lineage_record(), holdings.fx_rate_changed() FROM sec_eve;
+\c - sec_eve
+-- The first session's temporary tables again.
+CREATE TEMP TABLE rates (x integer);
+CREATE TEMP TABLE position (holder_id text, instrument text, as_of date, amount text,
+                            shipped boolean NOT NULL DEFAULT false, PRIMARY KEY (holder_id, instrument, as_of));
 -- Trigger functions cannot be called; the journal and lineage helpers are not the role's.
 SELECT holdings.lineage_track('pg_temp.rates');
 \echo :SQLSTATE
