@@ -247,5 +247,7 @@ DROP TABLE pg_temp.holdings_release_tic_label, pg_temp.holdings_release_fx_label
 -- the loaders or the parsers.
 --@include src/install/96_privileges.sql
 
--- Statistics of the tables the data steps filled (as after a fresh install).
+-- Planner statistics on the figures' currency (new in 0.3.0), then the
+-- statistics of the tables the data steps filled (as after a fresh install).
+--@include src/install/92_statistics.sql
 --@include src/install/97_analyze.sql
