@@ -24,15 +24,15 @@ namespace holdings {
 //   a flow_decompose item (DatedFlow): date (4), flags (4) and the level, net
 //   purchases and reported valuation (16 each), as check_flow_items wants it.
 template <typename T>
-constexpr std::size_t kEncodedBytes = 0;
+inline constexpr std::size_t kEncodedBytes = 0;
 template <>
-constexpr std::size_t kEncodedBytes<AverageState> = 28;
+inline constexpr std::size_t kEncodedBytes<AverageState> = 28;
 template <>
-constexpr std::size_t kEncodedBytes<LevelSpan> = 44;
+inline constexpr std::size_t kEncodedBytes<LevelSpan> = 44;
 template <>
-constexpr std::size_t kEncodedBytes<DatedLevel> = 20;
+inline constexpr std::size_t kEncodedBytes<DatedLevel> = 20;
 template <>
-constexpr std::size_t kEncodedBytes<DatedFlow> = 56;
+inline constexpr std::size_t kEncodedBytes<DatedFlow> = 56;
 // Writes the kEncodedBytes<T> bytes of a state or an item (the glue streams
 // an item's bytes after the header).
 template <typename T>
