@@ -68,9 +68,7 @@ extern "C" Datum holdings_fx_convert(PG_FUNCTION_ARGS) {
     DateADT day = PG_GETARG_DATEADT(2);
     if (h->currency == to) return holding_datum(*h);
     const holdings::RateTable& table = current_rate_table(h->currency, to);
-    Holding r;
-    run_core([&] { r = holdings::convert(*h, to, day, table); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::convert(*h, to, day, table); });
 }
 
 // ---- net_foreign_selling(holding, date): constant-size state --------------
@@ -113,9 +111,7 @@ extern "C" Datum holdings_net_selling_deserialize(PG_FUNCTION_ARGS) {
 extern "C" Datum holdings_net_selling_final(PG_FUNCTION_ARGS) {
     const auto* span = state_arg<const LevelSpan>(fcinfo);
     if (span == nullptr) PG_RETURN_NULL();
-    Holding r;
-    run_core([&] { r = holdings::level_span_net_selling(*span); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::level_span_net_selling(*span); });
 }
 
 // ---- type currency_code ------------------------------------------------------
@@ -258,9 +254,8 @@ extern "C" Datum holdings_fx_net_selling_final(PG_FUNCTION_ARGS) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
     holdings::Decomposition d = decompose_levels(s);
-    Holding r;
-    run_core([&] { r = holdings::make_holding(holdings::checked_sub(0, d.flow_effect), s->report); });
-    return holding_datum(r);
+    return holding_from_core(
+        [&] { return holdings::make_holding(holdings::checked_sub(0, d.flow_effect), s->report); });
 }
 
 // fx_decompose(h, d, ccy): (start_value, end_value, total_change, flow_effect, fx_effect).

@@ -103,7 +103,5 @@ extern "C" Datum holdings_holding_avg_deserialize(PG_FUNCTION_ARGS) {
 extern "C" Datum holdings_holding_avg_final(PG_FUNCTION_ARGS) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     const auto* state = reinterpret_cast<const AverageState*>(PG_GETARG_POINTER(0));
-    Holding r;
-    run_core([&] { r = holdings::average_result(*state); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::average_result(*state); });
 }
