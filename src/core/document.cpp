@@ -102,6 +102,31 @@ bool parse_month_end(std::string_view s, Day& out) {
     return true;
 }
 
+bool integer_figure(std::string_view s, char* out, std::size_t size) {
+    std::size_t n = 0, i = 0;
+    if (i < s.size() && s[i] == '-') out[n++] = s[i++];
+    std::size_t group = 0, digits_seen = 0;
+    bool commas = false;
+    for (; i < s.size(); ++i) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (n + 1 >= size) return false;
+            out[n++] = c;
+            ++group;
+            ++digits_seen;
+        } else if (c == ',') {
+            if (group == 0 || (commas && group != 3) || (!commas && group > 3)) return false;
+            commas = true;
+            group = 0;
+        } else {
+            return false;
+        }
+    }
+    if (digits_seen == 0 || (commas && group != 3)) return false;
+    out[n] = '\0';
+    return true;
+}
+
 bool parse_iso_date(std::string_view s, Day& out) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s.substr(0, 4)) || !digits(s.substr(5, 2)) ||
         !digits(s.substr(8, 2)))

@@ -64,4 +64,46 @@ std::size_t split_cells(std::string_view line, char sep, std::string_view* cells
 bool parse_month_end(std::string_view s, Day& out);
 bool parse_iso_date(std::string_view s, Day& out);
 
+// An integer as the TIC files print it: optional minus, digits, optional
+// thousands separators in groups of three ("1,480"). Writes the plain digits,
+// NUL-terminated, into out (size bytes); false if it is not one or does not fit.
+bool integer_figure(std::string_view s, char* out, std::size_t size);
+
+// The signature every chunked parser of an official file has (tic_flows,
+// tic_table3d, fx_documents): reads whole lines from text[state.pos..len)
+// until the document ends (state.done), about `budget` bytes were read (at
+// least one line), or `out` might not hold another line's rows; returns the
+// number of rows written to out[0..capacity). Start with the format's
+// *_parse_start(state).
+template <typename State, typename Row>
+using ChunkParser = std::size_t(const char* text, std::size_t len, State& state, Row* out, std::size_t capacity,
+                                std::size_t budget);
+
+// The step loop of the line-by-line parsers, over a state with pos, line,
+// done and rows: while the document is not done, fits(n) (the rows of one
+// more line fit after the n written) and the step is within its budget, reads
+// the next line (read_document_line, errors naming `what`) and calls
+// on_line(line, n), which returns how many rows it wrote at out[n..] (it may
+// set state.done: an end marker). At the end of the text it calls at_end(),
+// which throws if the document is incomplete; the document is then done.
+// Returns the rows written.
+template <typename State, typename Fits, typename AtEnd, typename OnLine>
+std::size_t parse_lines(const char* text, std::size_t len, State& st, const char* what, std::size_t budget,
+                        Fits fits, AtEnd at_end, OnLine on_line) {
+    std::size_t n = 0, start = st.pos;
+    while (!st.done && fits(n) && (st.pos == start || st.pos - start < budget)) {
+        DocumentLine line;
+        std::size_t pos = st.pos;
+        bool got = read_document_line(text, len, pos, st.line, what, line);
+        st.pos = pos;
+        if (!got) {
+            at_end();
+            st.done = true;
+        } else {
+            n += on_line(line, n);
+        }
+    }
+    return n;
+}
+
 }  // namespace holdings

@@ -54,8 +54,7 @@ struct H10Row {
     char label[kFxLabelSize];
     char per_usd[kRateSize];
 };
-std::size_t parse_fed_h10_monthly_chunk(const char* text, std::size_t len, FxParseState& state, H10Row* out,
-                                        std::size_t capacity, std::size_t budget = kStepBytes);
+ChunkParser<FxParseState, H10Row> parse_fed_h10_monthly_chunk;
 
 // One ECB rate: the day, the currency of its column, the rate. "N/A" and empty
 // cells carry no rate and give no row. At most kMaxEcbCurrencies rows per line;
@@ -66,7 +65,6 @@ struct EcbRow {
     char currency[4];
     char per_eur[kRateSize];
 };
-std::size_t parse_ecb_eurofxref_chunk(const char* text, std::size_t len, FxParseState& state, EcbRow* out,
-                                      std::size_t capacity, std::size_t budget = kStepBytes);
+ChunkParser<FxParseState, EcbRow> parse_ecb_eurofxref_chunk;
 
 }  // namespace holdings

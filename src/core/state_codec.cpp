@@ -9,166 +9,200 @@ namespace {
     fail(ErrorKind::invalid_binary, std::string("invalid serialized ") + what + " state: " + why);
 }
 
-std::uint64_t get_be(const unsigned char* p, int n) noexcept {
-    std::uint64_t v = 0;
-    for (int i = 0; i < n; ++i) v = (v << 8) | p[i];
-    return v;
-}
+// Big-endian fields from p on; each call writes one and returns the writer.
+class Writer {
+public:
+    explicit Writer(unsigned char* p) noexcept : p_(p) {}
+    Writer& currency(CurrencyCode v) noexcept { return put(v, 4); }
+    Writer& count(std::uint32_t v) noexcept { return put(v, 4); }
+    Writer& count(std::int64_t v) noexcept { return put(static_cast<std::uint64_t>(v), 8); }
+    Writer& day(Day v) noexcept { return put(static_cast<std::uint32_t>(v), 4); }
+    Writer& ascending_day(Day v) noexcept { return day(v); }
+    Writer& flags(std::uint32_t v) noexcept { return put(v, 4); }
+    Writer& level(const Raw128& v) noexcept { return amount(v); }
+    Writer& amount(const Raw128& v) noexcept { return put(static_cast<std::uint64_t>(v.hi), 8).put(v.lo, 8); }
+    Writer& require(bool, const char*) noexcept { return *this; }
 
-void put_be(unsigned char* p, std::uint64_t v, int n) noexcept {
-    for (int i = n - 1; i >= 0; --i) {
-        p[i] = static_cast<unsigned char>(v & 0xFF);
-        v >>= 8;
+private:
+    Writer& put(std::uint64_t v, int n) noexcept {
+        for (int i = n - 1; i >= 0; --i, v >>= 8) p_[i] = static_cast<unsigned char>(v & 0xFF);
+        p_ += n;
+        return *this;
     }
+    unsigned char* p_;
+};
+
+// The same fields read back from p on, each checked as it is read (errors
+// name `what`); each call reads one and returns the reader.
+class Reader {
+public:
+    Reader(const char* what, const unsigned char* p) noexcept : what_(what), p_(p) {}
+    Reader& currency(CurrencyCode& v) {
+        v = static_cast<CurrencyCode>(get(4));
+        return require(find_currency(v) != nullptr, "unknown currency code");
+    }
+    Reader& count(std::uint32_t& v) {
+        v = static_cast<std::uint32_t>(get(4));
+        return require(v >= 1, "count must be at least 1");
+    }
+    Reader& count(std::int64_t& v) {
+        v = static_cast<std::int64_t>(get(8));
+        if (v < 1) bad(what_, "count must be at least 1, got " + std::to_string(v));
+        return *this;
+    }
+    Reader& day(Day& v) {
+        v = static_cast<Day>(static_cast<std::int32_t>(get(4)));
+        return *this;
+    }
+    Reader& ascending_day(Day& v) {  // strictly after the one read before
+        day(v);
+        require(days_ == 0 || v > previous_, "dates not strictly ascending");
+        previous_ = v;
+        ++days_;
+        return *this;
+    }
+    Reader& flags(std::uint32_t& v) {
+        v = static_cast<std::uint32_t>(get(4));
+        return *this;
+    }
+    Reader& level(Raw128& v) { return amount(v).require(v.get() >= kMinRaw, "level out of range"); }
+    Reader& amount(Raw128& v) {
+        v.hi = static_cast<std::int64_t>(get(8));
+        v.lo = get(8);
+        return *this;
+    }
+    Reader& require(bool ok, const char* why) {
+        if (!ok) bad(what_, why);
+        return *this;
+    }
+
+private:
+    std::uint64_t get(int n) noexcept {
+        std::uint64_t v = 0;
+        for (int i = 0; i < n; ++i) v = (v << 8) | p_[i];
+        p_ += n;
+        return v;
+    }
+    const char* what_;
+    const unsigned char* p_;
+    Day previous_ = 0;
+    std::size_t days_ = 0;
+};
+
+// The layout of each serialized form is written once, as the list of its
+// fields in byte order: the same list drives the Writer (encode) and the
+// Reader (decode and check, field by field, so the first bad field is the one
+// reported).
+constexpr auto kHeaderFields = [](auto& io, auto& h) { io.currency(h.currency).currency(h.report).count(h.count); };
+
+// A layout (its size is kEncodedBytes): the state's name in errors, its
+// fields, and for dated items a check of them all once decoded.
+template <typename Fields, typename Check>
+struct Layout {
+    const char* what;
+    Fields fields;
+    Check check;
+};
+template <typename Fields, typename Check = void (*)(const void*, std::size_t)>
+constexpr Layout<Fields, Check> make_layout(const char* what, Fields fields, Check check = nullptr) {
+    return Layout<Fields, Check>{what, fields, check};
 }
 
-void put_raw(unsigned char* p, const Raw128& v) noexcept {
-    put_be(p, static_cast<std::uint64_t>(v.hi), 8);
-    put_be(p + 8, v.lo, 8);
+constexpr auto layout(const AverageState&) {
+    return make_layout("avg(holding)",
+                       [](auto& io, auto& s) { io.currency(s.currency).count(s.count).level(s.sum); });
 }
 
-Raw128 get_raw(const char* what, const unsigned char* p) {
-    Raw128 v;
-    v.hi = static_cast<std::int64_t>(get_be(p, 8));
-    v.lo = get_be(p + 8, 8);
-    if (v.get() < kMinRaw) bad(what, "level out of range");
-    return v;
+constexpr auto layout(const LevelSpan&) {
+    return make_layout("net_foreign_selling", [](auto& io, auto& s) {
+        io.currency(s.currency).day(s.first_date).day(s.last_date);
+        io.require(s.first_date <= s.last_date, "first date after last date");
+        io.level(s.first_level).level(s.last_level);
+    });
 }
 
-CurrencyCode get_currency(const char* what, const unsigned char* p) {
-    std::uint32_t code = static_cast<std::uint32_t>(get_be(p, 4));
-    if (find_currency(code) == nullptr) bad(what, "unknown currency code");
-    return code;
+// An FX aggregate's item: dates strictly ascending, levels in range.
+constexpr auto layout(const DatedLevel&) {
+    return make_layout("FX aggregate",
+                       [](auto& io, auto& item) { io.ascending_day(item.date).level(item.level); },
+                       [](const DatedLevel*, std::size_t) {});
 }
 
-void check_length(const char* what, std::size_t len, std::size_t expected) {
-    if (len != expected)
-        bad(what, "expected " + std::to_string(expected) + " bytes, got " + std::to_string(len));
+// A flow_decompose item: check_flow_items checks the amounts and the dates.
+constexpr auto layout(const DatedFlow&) {
+    return make_layout("flow_decompose", [](auto& io, auto& item) {
+        io.day(item.date).flags(item.flags);
+        io.amount(item.level).amount(item.net_purchases).amount(item.reported_valuation);
+    }, check_flow_items);
 }
 
 }  // namespace
 
-void encode_average_state(const AverageState& s, unsigned char out[kAverageStateBytes]) noexcept {
-    put_be(out, s.currency, 4);
-    put_be(out + 4, static_cast<std::uint64_t>(s.count), 8);
-    put_raw(out + 12, s.sum);
+template <typename T>
+void encode_fixed(const T& value, unsigned char* out) noexcept {
+    Writer w(out);
+    layout(value).fields(w, value);
 }
 
-AverageState decode_average_state(const unsigned char* data, std::size_t len) {
-    const char* what = "avg(holding)";
-    check_length(what, len, kAverageStateBytes);
-    AverageState s{};
-    s.currency = get_currency(what, data);
-    s.count = static_cast<std::int64_t>(get_be(data + 4, 8));
-    if (s.count < 1) bad(what, "count must be at least 1, got " + std::to_string(s.count));
-    s.sum = get_raw(what, data + 12);
+template <typename State>
+State decode_state(const unsigned char* data, std::size_t len) {
+    State s{};
+    auto l = layout(s);
+    constexpr std::size_t bytes = kEncodedBytes<State>;
+    if (len != bytes) bad(l.what, "expected " + std::to_string(bytes) + " bytes, got " + std::to_string(len));
+    Reader in(l.what, data);
+    l.fields(in, s);
     return s;
 }
 
-void encode_level_span(const LevelSpan& s, unsigned char out[kLevelSpanBytes]) noexcept {
-    put_be(out, s.currency, 4);
-    put_be(out + 4, static_cast<std::uint32_t>(s.first_date), 4);
-    put_be(out + 8, static_cast<std::uint32_t>(s.last_date), 4);
-    put_raw(out + 12, s.first_level);
-    put_raw(out + 28, s.last_level);
-}
-
-LevelSpan decode_level_span(const unsigned char* data, std::size_t len) {
-    const char* what = "net_foreign_selling";
-    check_length(what, len, kLevelSpanBytes);
-    LevelSpan s{};
-    s.currency = get_currency(what, data);
-    s.first_date = static_cast<Day>(static_cast<std::int32_t>(get_be(data + 4, 4)));
-    s.last_date = static_cast<Day>(static_cast<std::int32_t>(get_be(data + 8, 4)));
-    if (s.first_date > s.last_date) bad(what, "first date after last date");
-    s.first_level = get_raw(what, data + 12);
-    s.last_level = get_raw(what, data + 28);
-    return s;
-}
-
-// The header of a state with one item of item_bytes per date (currency,
-// report currency, count), checked against the length before the count sizes
-// anything.
-static LevelsHeader decode_dated_header(const char* what, const unsigned char* data, std::size_t len,
-                                        std::size_t item_bytes) {
-    if (len < kLevelsHeaderBytes) bad(what, "shorter than its header");
+// The header is checked against the length before its count sizes anything.
+template <typename Item>
+LevelsHeader decode_dated_header(const unsigned char* data, std::size_t len) {
+    auto l = layout(Item{});
+    if (len < kLevelsHeaderBytes) bad(l.what, "shorter than its header");
     LevelsHeader h{};
-    h.currency = get_currency(what, data);
-    h.report = get_currency(what, data + 4);
-    h.count = static_cast<std::uint32_t>(get_be(data + 8, 4));
-    if (h.count < 1) bad(what, "count must be at least 1");
+    Reader in(l.what, data);
+    kHeaderFields(in, h);
+    constexpr std::size_t item_bytes = kEncodedBytes<Item>;
     if ((len - kLevelsHeaderBytes) % item_bytes != 0 || (len - kLevelsHeaderBytes) / item_bytes != h.count)
-        bad(what, "length does not match the count of " + std::to_string(h.count));
+        bad(l.what, "length does not match the count of " + std::to_string(h.count));
     return h;
 }
 
-LevelsHeader decode_levels_header(const unsigned char* data, std::size_t len) {
-    return decode_dated_header("FX aggregate", data, len, kLevelItemBytes);
-}
-
-void decode_levels(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedLevel* out) {
-    const char* what = "FX aggregate";
-    (void)len;
-    const unsigned char* p = data + kLevelsHeaderBytes;
-    for (std::uint32_t i = 0; i < header.count; ++i, p += kLevelItemBytes) {
-        out[i].date = static_cast<Day>(static_cast<std::int32_t>(get_be(p, 4)));
-        if (i > 0 && out[i].date <= out[i - 1].date) bad(what, "dates not strictly ascending");
-        out[i].level = get_raw(what, p + 4);
-        out[i].reserved = 0;
+template <typename Item>
+void decode_dated_items(const unsigned char* data, const LevelsHeader& header, Item* out) {
+    auto l = layout(Item{});
+    Reader in(l.what, data + kLevelsHeaderBytes);
+    for (std::uint32_t i = 0; i < header.count; ++i) {
+        out[i] = Item{};
+        l.fields(in, out[i]);
     }
+    l.check(out, header.count);
 }
 
-std::string encode_levels(const LevelsHeader& header, const DatedLevel* items) {
-    std::string out(kLevelsHeaderBytes + kLevelItemBytes * header.count, '\0');
+template <typename Item>
+std::string encode_dated(const LevelsHeader& header, const Item* items) {
+    const std::size_t item_bytes = kEncodedBytes<Item>;
+    std::string out(kLevelsHeaderBytes + item_bytes * header.count, '\0');
     auto* p = reinterpret_cast<unsigned char*>(&out[0]);
-    put_be(p, header.currency, 4);
-    put_be(p + 4, header.report, 4);
-    put_be(p + 8, header.count, 4);
-    p += kLevelsHeaderBytes;
-    for (std::uint32_t i = 0; i < header.count; ++i, p += kLevelItemBytes) {
-        put_be(p, static_cast<std::uint32_t>(items[i].date), 4);
-        put_raw(p + 4, items[i].level);
-    }
+    Writer w(p);
+    kHeaderFields(w, header);
+    for (std::uint32_t i = 0; i < header.count; ++i) encode_fixed(items[i], p + kLevelsHeaderBytes + i * item_bytes);
     return out;
 }
 
-LevelsHeader decode_flows_header(const unsigned char* data, std::size_t len) {
-    return decode_dated_header("flow_decompose", data, len, kFlowItemBytes);
-}
-
-void decode_flows(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedFlow* out) {
-    (void)len;
-    const unsigned char* p = data + kLevelsHeaderBytes;
-    for (std::uint32_t i = 0; i < header.count; ++i, p += kFlowItemBytes) {
-        out[i].date = static_cast<Day>(static_cast<std::int32_t>(get_be(p, 4)));
-        out[i].flags = static_cast<std::uint32_t>(get_be(p + 4, 4));
-        Raw128* values[3] = {&out[i].level, &out[i].net_purchases, &out[i].reported_valuation};
-        for (int k = 0; k < 3; ++k) {
-            values[k]->hi = static_cast<std::int64_t>(get_be(p + 8 + 16 * k, 8));
-            values[k]->lo = get_be(p + 16 + 16 * k, 8);
-        }
-    }
-    check_flow_items(out, header.count);
-}
-
-void encode_flow_item(const DatedFlow& item, unsigned char out[kFlowItemBytes]) noexcept {
-    put_be(out, static_cast<std::uint32_t>(item.date), 4);
-    put_be(out + 4, item.flags, 4);
-    put_raw(out + 8, item.level);
-    put_raw(out + 24, item.net_purchases);
-    put_raw(out + 40, item.reported_valuation);
-}
-
-std::string encode_flows(const LevelsHeader& header, const DatedFlow* items) {
-    std::string out(kLevelsHeaderBytes + kFlowItemBytes * header.count, '\0');
-    auto* p = reinterpret_cast<unsigned char*>(&out[0]);
-    put_be(p, header.currency, 4);
-    put_be(p + 4, header.report, 4);
-    put_be(p + 8, header.count, 4);
-    p += kLevelsHeaderBytes;
-    for (std::uint32_t i = 0; i < header.count; ++i, p += kFlowItemBytes) encode_flow_item(items[i], p);
-    return out;
-}
+template void encode_fixed(const AverageState&, unsigned char*) noexcept;
+template void encode_fixed(const LevelSpan&, unsigned char*) noexcept;
+template void encode_fixed(const DatedLevel&, unsigned char*) noexcept;
+template void encode_fixed(const DatedFlow&, unsigned char*) noexcept;
+template AverageState decode_state(const unsigned char*, std::size_t);
+template LevelSpan decode_state(const unsigned char*, std::size_t);
+template LevelsHeader decode_dated_header<DatedLevel>(const unsigned char*, std::size_t);
+template LevelsHeader decode_dated_header<DatedFlow>(const unsigned char*, std::size_t);
+template void decode_dated_items(const unsigned char*, const LevelsHeader&, DatedLevel*);
+template void decode_dated_items(const unsigned char*, const LevelsHeader&, DatedFlow*);
+template std::string encode_dated(const LevelsHeader&, const DatedLevel*);
+template std::string encode_dated(const LevelsHeader&, const DatedFlow*);
 
 }  // namespace holdings
 

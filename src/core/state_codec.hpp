@@ -15,43 +15,49 @@
 
 namespace holdings {
 
-// avg: currency (4), count (8, >= 1), sum (16).
-constexpr std::size_t kAverageStateBytes = 28;
-void encode_average_state(const AverageState& s, unsigned char out[kAverageStateBytes]) noexcept;
-AverageState decode_average_state(const unsigned char* data, std::size_t len);
+// The fixed-size encodings, one layout each (state_codec.cpp), and their
+// sizes by type:
+//   avg (AverageState): currency (4), count (8, >= 1), sum (16);
+//   net_foreign_selling(h, d) (LevelSpan): currency, first date, last date (4
+//   each), first and last level (16 each), first date not after the last;
+//   an FX-adjusted aggregate's item (DatedLevel): date (4) and level (16);
+//   a flow_decompose item (DatedFlow): date (4), flags (4) and the level, net
+//   purchases and reported valuation (16 each), as check_flow_items wants it.
+template <typename T>
+inline constexpr std::size_t kEncodedBytes = 0;
+template <>
+inline constexpr std::size_t kEncodedBytes<AverageState> = 28;
+template <>
+inline constexpr std::size_t kEncodedBytes<LevelSpan> = 44;
+template <>
+inline constexpr std::size_t kEncodedBytes<DatedLevel> = 20;
+template <>
+inline constexpr std::size_t kEncodedBytes<DatedFlow> = 56;
+// Writes the kEncodedBytes<T> bytes of a state or an item (the glue streams
+// an item's bytes after the header).
+template <typename T>
+void encode_fixed(const T& value, unsigned char* out) noexcept;
+// A fixed-size state: checks the length and every field.
+template <typename State>
+State decode_state(const unsigned char* data, std::size_t len);
 
-// net_foreign_selling(h, d): currency, first date, last date (4 each), first and last level (16 each).
-constexpr std::size_t kLevelSpanBytes = 44;
-void encode_level_span(const LevelSpan& s, unsigned char out[kLevelSpanBytes]) noexcept;
-LevelSpan decode_level_span(const unsigned char* data, std::size_t len);
-
-// FX-adjusted aggregates: currency, report currency, count (4 each, count >= 1),
-// then count items of date (4) and level (16), dates strictly ascending.
+// The states with one item per date: a header of currency, report currency
+// and count (4 bytes each, count >= 1), then count items (DatedLevel,
+// DatedFlow), dates strictly ascending.
 struct LevelsHeader {
     CurrencyCode currency;
     CurrencyCode report;
     std::uint32_t count;
 };
 constexpr std::size_t kLevelsHeaderBytes = 12;
-constexpr std::size_t kLevelItemBytes = 20;
 // Checks the header and that len is exactly the header and count items.
-LevelsHeader decode_levels_header(const unsigned char* data, std::size_t len);
-// Decodes the items (out has room for header.count); checks dates and levels.
-void decode_levels(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedLevel* out);
-// The whole encoding (for tests and fuzzing; the glue streams the same bytes).
-std::string encode_levels(const LevelsHeader& header, const DatedLevel* items);
-
-// flow_decompose: the same header, then count items of date (4), flags (4)
-// and the level, net purchases and reported valuation (16 each), dates
-// strictly ascending, every item as check_flow_items wants it.
-constexpr std::size_t kFlowItemBytes = 56;
-// Checks the header and that len is exactly the header and count items.
-LevelsHeader decode_flows_header(const unsigned char* data, std::size_t len);
-// Decodes the items (out has room for header.count) and checks them.
-void decode_flows(const unsigned char* data, std::size_t len, const LevelsHeader& header, DatedFlow* out);
-// One item's bytes (the glue streams them after the header).
-void encode_flow_item(const DatedFlow& item, unsigned char out[kFlowItemBytes]) noexcept;
+template <typename Item>
+LevelsHeader decode_dated_header(const unsigned char* data, std::size_t len);
+// Decodes the items after a checked header (out has room for header.count) and checks them.
+template <typename Item>
+void decode_dated_items(const unsigned char* data, const LevelsHeader& header, Item* out);
 // The whole encoding (for tests and fuzzing).
-std::string encode_flows(const LevelsHeader& header, const DatedFlow* items);
+template <typename Item>
+std::string encode_dated(const LevelsHeader& header, const Item* items);
 
 }  // namespace holdings

@@ -40,34 +40,8 @@ bool digits(string_view s) {
     return true;
 }
 
-// An integer as TIC prints it: optional minus, digits, optional thousands
-// separators in groups of three ("1,480"), optionally in double quotes.
-// Writes the plain digits; false if it is not one.
-bool integer_figure(string_view s, char* out) {
-    s = unquote(s);
-    std::size_t n = 0, i = 0;
-    if (i < s.size() && s[i] == '-') out[n++] = s[i++];
-    std::size_t group = 0, digits_seen = 0;
-    bool commas = false;
-    for (; i < s.size(); ++i) {
-        char c = s[i];
-        if (c >= '0' && c <= '9') {
-            if (n + 1 >= kFigureSize) return false;
-            out[n++] = c;
-            ++group;
-            ++digits_seen;
-        } else if (c == ',') {
-            if (group == 0 || (commas && group != 3) || (!commas && group > 3)) return false;
-            commas = true;
-            group = 0;
-        } else {
-            return false;
-        }
-    }
-    if (digits_seen == 0 || (commas && group != 3)) return false;
-    out[n] = '\0';
-    return true;
-}
+// An integer as TIC prints it (integer_figure), optionally in double quotes.
+bool quoted_integer(string_view s, char* out) { return integer_figure(unquote(s), out, kFigureSize); }
 
 // A decimal figure: optional minus, digits, optional fraction.
 bool decimal_figure(string_view s, char* out) {
@@ -101,24 +75,92 @@ void copy_code(const char* what, int line, string_view code, char* out) {
     out[code.size()] = '\0';
 }
 
-const char* const kFormS = "TIC Form S document";
-const char* const kTable3 = "TIC Table 3 document";
-const char* const kTable5 = "TIC Table 5 document";
-const char* const kFred = "FRED document";
+// What the four formats' step loops differ in.
+struct FlowFormat {
+    const char* what;          // the document, in errors
+    char separator;            // between cells
+    std::size_t cells;         // cells split per line (at most kMaxTable5Columns + 1)
+    std::size_t line_rows;     // the most rows one line writes
+    bool notes_end;            // ends at the "Notes:" line below the table (else at its final newline)
+    const char* no_header;     // the complaint when the text ends before the header
+};
 
-// The next line, or false at the end of the text; every line but an end
-// marker must end with a newline (checked by the caller through `terminated`).
-bool next_line(const char* text, std::size_t len, FlowParseState& st, const char* what, DocumentLine& line) {
-    std::size_t pos = st.pos;
-    bool got = read_document_line(text, len, pos, st.line, what, line);
-    st.pos = pos;
-    return got;
+constexpr FlowFormat kFormS{"TIC Form S document", '\t', 15, 1, false,
+                            "no column header (expected \"name, code, month, [1] .. [12]\")"};
+constexpr FlowFormat kTable3{"TIC Table 3 document", '\t', 10, 1, true,
+                             "no column header (expected \"country, country_code, date, for_treas_pos, ...\")"};
+constexpr FlowFormat kTable5{"TIC Table 5 document", '\t', kMaxTable5Columns + 1, kMaxTable5Columns, true,
+                             "no \"Country\" row with the months"};
+constexpr FlowFormat kFred{"FRED document", ',', 2, 1, false, "empty document (expected \"observation_date,SERIES\")"};
+
+using Cells = const string_view*;
+
+// One step of a format (parse_lines): every line is split into f.cells
+// cells; a line without its newline is refused (but the "Notes:" line); lines
+// before the header go to header(cells, count, beyond, line), which sets
+// st.header_seen when it has read it; the lines after it go to
+// row(cells, count, beyond, line, n), which returns how many rows it wrote at
+// out[n..] and counts a data line in st.rows. A document without an end
+// marker is complete at its final newline, once it has a data row.
+template <typename Header, typename Row>
+std::size_t parse_flow(const FlowFormat& f, const char* text, std::size_t len, FlowParseState& st,
+                       std::size_t capacity, std::size_t budget, Header header, Row row) {
+    string_view cells[kMaxTable5Columns + 1];
+    return parse_lines(
+        text, len, st, f.what, budget, [&](std::size_t n) { return n + f.line_rows <= capacity; },
+        [&] {
+            if (!st.header_seen) bad(f.what, st.line, f.no_header);
+            if (f.notes_end)
+                bad(f.what, st.line, "the document ends before the \"Notes:\" line below the table: it is incomplete");
+            if (st.rows == 0) bad(f.what, st.line, "no data rows (the document is incomplete)");
+        },
+        [&](const DocumentLine& dl, std::size_t n) -> std::size_t {
+            bool beyond = false;
+            std::size_t count = split_cells(dl.text, f.separator, cells, f.cells, beyond);
+            if (f.notes_end && st.header_seen && trim_blanks(cells[0]) == "Notes:") {  // footnotes follow
+                st.done = true;
+                return 0;
+            }
+            if (!dl.terminated) document_cut_short(f.what, st.line);
+            if (st.header_seen) return row(cells, count, beyond, dl.text, n);
+            header(cells, count, beyond, dl.text);
+            return 0;
+        });
 }
 
-// A document without an end marker is complete at its final newline, once it
-// has at least one data row.
-void end_without_marker(const char* what, const FlowParseState& st) {
-    if (st.rows == 0) bad(what, st.line, "no data rows (the document is incomplete)");
+// Form S and Table 3: a header naming each of the f.cells columns (the first
+// one starts it; the lines above are titles), then one row per country and
+// month: label, TIC country code, month, then the figures, which
+// figures(cells + 3, row) reads. Blank lines and rules are skipped.
+template <typename Row, typename Figures>
+std::size_t parse_country_table(const FlowFormat& f, const char* const* columns, const char* after_last,
+                                const char* text, std::size_t len, FlowParseState& st, Row* out,
+                                std::size_t capacity, std::size_t budget, Figures figures) {
+    return parse_flow(
+        f, text, len, st, capacity, budget,
+        [&](Cells cells, std::size_t count, bool beyond, string_view) {
+            if (trim_blanks(cells[0]) != columns[0]) return;  // titles and the column heads above
+            bool ok = count >= f.cells;
+            for (std::size_t i = 1; ok && i < f.cells; ++i) ok = trim_blanks(cells[i]) == columns[i];
+            if (!ok || beyond) bad(f.what, st.line, "unexpected column header");
+            st.header_seen = true;
+        },
+        [&](Cells cells, std::size_t count, bool beyond, string_view line, std::size_t n) -> std::size_t {
+            if (blank_or_rule(line)) return 0;
+            if (count < f.cells)
+                bad(f.what, st.line,
+                    "expected " + std::to_string(f.cells) + " tab-separated cells, found " + std::to_string(count));
+            if (beyond) bad(f.what, st.line, after_last);
+            Row& r = out[n];
+            r.line = st.line;
+            copy_label(f.what, st.line, cells[0], r.label);
+            copy_code(f.what, st.line, cells[1], r.code);
+            if (!parse_month_end(trim_blanks(cells[2]), r.as_of))
+                bad(f.what, st.line, "bad month " + excerpt(trim_blanks(cells[2])));
+            figures(cells + 3, r);
+            ++st.rows;
+            return 1;
+        });
 }
 
 }  // namespace
@@ -129,46 +171,16 @@ void flow_parse_start(FlowParseState& state) {
 
 std::size_t parse_tic_form_s_chunk(const char* text, std::size_t len, FlowParseState& st, FormSRow* out,
                                    std::size_t capacity, std::size_t budget) {
-    string_view cells[15];
-    std::size_t n = 0, start = st.pos;
-    while (!st.done && n < capacity && (st.pos == start || st.pos - start < budget)) {
-        DocumentLine dl;
-        if (!next_line(text, len, st, kFormS, dl)) {
-            if (!st.header_seen)
-                bad(kFormS, st.line, "no column header (expected \"name, code, month, [1] .. [12]\")");
-            end_without_marker(kFormS, st);
-            st.done = true;
-            break;
-        }
-        if (!dl.terminated) document_cut_short(kFormS, st.line);
-        bool beyond = false;
-        std::size_t count = split_cells(dl.text, '\t', cells, 15, beyond);
-        if (!st.header_seen) {
-            if (trim_blanks(cells[0]) != "name") continue;  // titles and the column heads above
-            bool ok = count >= 15 && trim_blanks(cells[1]) == "code" && trim_blanks(cells[2]) == "month";
-            for (int i = 0; ok && i < 12; ++i)
-                ok = trim_blanks(cells[3 + i]) == "[" + std::to_string(i + 1) + "]";
-            if (!ok || beyond) bad(kFormS, st.line, "unexpected column header");
-            st.header_seen = true;
-            continue;
-        }
-        if (blank_or_rule(dl.text)) continue;
-        if (count < 15) bad(kFormS, st.line, "expected 15 tab-separated cells, found " + std::to_string(count));
-        if (beyond) bad(kFormS, st.line, "text after column [12]");
-        FormSRow& r = out[n];
-        r.line = st.line;
-        copy_label(kFormS, st.line, cells[0], r.label);
-        copy_code(kFormS, st.line, cells[1], r.code);
-        if (!parse_month_end(trim_blanks(cells[2]), r.as_of))
-            bad(kFormS, st.line, "bad month " + excerpt(trim_blanks(cells[2])));
-        for (int i = 0; i < 12; ++i)
-            if (!integer_figure(cells[3 + i], r.figures[i]))
-                bad(kFormS, st.line,
-                    "column [" + std::to_string(i + 1) + "] is not a figure: " + excerpt(trim_blanks(cells[3 + i])));
-        ++n;
-        ++st.rows;
-    }
-    return n;
+    static const char* const kColumns[] = {"name", "code", "month", "[1]", "[2]",  "[3]",  "[4]",  "[5]",
+                                           "[6]",  "[7]",  "[8]",   "[9]", "[10]", "[11]", "[12]"};
+    return parse_country_table(kFormS, kColumns, "text after column [12]", text, len, st, out, capacity, budget,
+                               [&](Cells figures, FormSRow& r) {
+                                   for (int i = 0; i < 12; ++i)
+                                       if (!quoted_integer(figures[i], r.figures[i]))
+                                           bad(kFormS.what, st.line,
+                                               "column [" + std::to_string(i + 1) + "] is not a figure: " +
+                                                   excerpt(trim_blanks(figures[i])));
+                               });
 }
 
 std::size_t parse_tic_slt_table3_chunk(const char* text, std::size_t len, FlowParseState& st, Table3Row* out,
@@ -177,165 +189,106 @@ std::size_t parse_tic_slt_table3_chunk(const char* text, std::size_t len, FlowPa
                                            "for_treas_pos",    "for_treas_net",    "for_lt_treas_pos",
                                            "for_lt_treas_net", "for_lt_treas_valchg", "for_st_treas_pos",
                                            "for_st_treas_net"};
-    string_view cells[10];
-    std::size_t n = 0, start = st.pos;
-    while (!st.done && n < capacity && (st.pos == start || st.pos - start < budget)) {
-        DocumentLine dl;
-        if (!next_line(text, len, st, kTable3, dl)) {
-            if (!st.header_seen)
-                bad(kTable3, st.line, "no column header (expected \"country, country_code, date, for_treas_pos, ...\")");
-            bad(kTable3, st.line, "the document ends before the \"Notes:\" line below the table: it is incomplete");
-        }
-        bool beyond = false;
-        std::size_t count = split_cells(dl.text, '\t', cells, 10, beyond);
-        string_view first = trim_blanks(cells[0]);
-        if (st.header_seen && first == "Notes:") {  // footnotes and column definitions follow
-            st.done = true;
-            break;
-        }
-        if (!dl.terminated) document_cut_short(kTable3, st.line);
-        if (!st.header_seen) {
-            if (first != "country") continue;
-            bool ok = count >= 10;
-            for (int i = 1; ok && i < 10; ++i) ok = trim_blanks(cells[i]) == kColumns[i];
-            if (!ok || beyond) bad(kTable3, st.line, "unexpected column header");
-            st.header_seen = true;
-            continue;
-        }
-        if (blank_or_rule(dl.text)) continue;
-        if (count < 10) bad(kTable3, st.line, "expected 10 tab-separated cells, found " + std::to_string(count));
-        if (beyond) bad(kTable3, st.line, "text after the last column");
-        Table3Row& r = out[n];
-        r.line = st.line;
-        copy_label(kTable3, st.line, cells[0], r.label);
-        copy_code(kTable3, st.line, cells[1], r.code);
-        if (!parse_month_end(trim_blanks(cells[2]), r.as_of))
-            bad(kTable3, st.line, "bad month " + excerpt(trim_blanks(cells[2])));
-        for (int i = 0; i < 7; ++i) {
-            string_view c = trim_blanks(cells[3 + i]);
-            r.has[i] = c != "n.a.";
-            if (!r.has[i]) {
-                r.figures[i][0] = '\0';
-                continue;
-            }
-            if (c.find(',') != string_view::npos || !integer_figure(c, r.figures[i]))
-                bad(kTable3, st.line, std::string("column ") + kColumns[3 + i] + " is not a figure: " + excerpt(c));
-        }
-        ++n;
-        ++st.rows;
-    }
-    return n;
+    return parse_country_table(kTable3, kColumns, "text after the last column", text, len, st, out, capacity, budget,
+                               [&](Cells figures, Table3Row& r) {
+                                   for (int i = 0; i < 7; ++i) {
+                                       string_view c = trim_blanks(figures[i]);
+                                       r.has[i] = c != "n.a.";
+                                       if (!r.has[i]) {
+                                           r.figures[i][0] = '\0';
+                                           continue;
+                                       }
+                                       if (c.find(',') != string_view::npos || !quoted_integer(c, r.figures[i]))
+                                           bad(kTable3.what, st.line,
+                                               std::string("column ") + kColumns[3 + i] + " is not a figure: " + excerpt(c));
+                                   }
+                               });
 }
 
 std::size_t parse_tic_slt_table5_chunk(const char* text, std::size_t len, FlowParseState& st, Table5Row* out,
                                        std::size_t capacity, std::size_t budget) {
-    constexpr std::size_t kCells = kMaxTable5Columns + 1;
-    string_view cells[kCells];
-    std::size_t n = 0, start = st.pos;
-    while (!st.done && n + kMaxTable5Columns <= capacity && (st.pos == start || st.pos - start < budget)) {
-        DocumentLine dl;
-        if (!next_line(text, len, st, kTable5, dl)) {
-            if (!st.header_seen) bad(kTable5, st.line, "no \"Country\" row with the months");
-            bad(kTable5, st.line, "the document ends before the \"Notes:\" line below the table: it is incomplete");
-        }
-        bool beyond = false;
-        std::size_t count = split_cells(dl.text, '\t', cells, kCells, beyond);
-        string_view first = trim_blanks(cells[0]);
-        if (st.header_seen && first == "Notes:") {
-            st.done = true;
-            break;
-        }
-        if (!dl.terminated) document_cut_short(kTable5, st.line);
-        if (!st.header_seen) {
-            if (first != "Country") continue;
+    const char* what = kTable5.what;
+    const std::size_t kCells = kTable5.cells;
+    return parse_flow(
+        kTable5, text, len, st, capacity, budget,
+        [&](Cells cells, std::size_t count, bool beyond, string_view) {
+            if (trim_blanks(cells[0]) != "Country") return;
             int columns = 0;
             std::size_t stored = count < kCells ? count : kCells;
             for (std::size_t i = 1; i < stored; ++i) {
                 string_view c = trim_blanks(cells[i]);
                 if (c.empty()) {
-                    if (!all_blank(cells, i, stored) || beyond) bad(kTable5, st.line, "a blank month column");
+                    if (!all_blank(cells, i, stored) || beyond) bad(what, st.line, "a blank month column");
                     break;
                 }
-                if (!parse_month_end(c, st.periods[columns])) bad(kTable5, st.line, "bad month " + excerpt(c));
+                if (!parse_month_end(c, st.periods[columns])) bad(what, st.line, "bad month " + excerpt(c));
                 for (int j = 0; j < columns; ++j)
-                    if (st.periods[j] == st.periods[columns])
-                        bad(kTable5, st.line, "month " + excerpt(c) + " printed twice");
+                    if (st.periods[j] == st.periods[columns]) bad(what, st.line, "month " + excerpt(c) + " printed twice");
                 ++columns;
             }
-            if (beyond && columns == kMaxTable5Columns) bad(kTable5, st.line, "more than 64 month columns");
-            if (columns == 0) bad(kTable5, st.line, "no month columns");
+            if (beyond && columns == kMaxTable5Columns) bad(what, st.line, "more than 64 month columns");
+            if (columns == 0) bad(what, st.line, "no month columns");
             st.columns = columns;
             st.header_seen = true;
-            continue;
-        }
-        if (blank_or_rule(dl.text)) continue;
-        if (beyond || !all_blank(cells, static_cast<std::size_t>(st.columns) + 1, kCells))
-            bad(kTable5, st.line, "more figures than months");
-        char label[kFlowLabelSize];
-        copy_label(kTable5, st.line, cells[0], label);
-        for (int i = 0; i < st.columns; ++i) {
-            string_view c = trim_blanks(cells[i + 1]);
-            if (c == "n.a." || c == "*") continue;
-            if (c.empty()) bad(kTable5, st.line, "missing figure in column " + std::to_string(i + 1));
-            Table5Row& r = out[n];
-            if (c.front() == '-' || !decimal_figure(c, r.figure)) bad(kTable5, st.line, "not a figure: " + excerpt(c));
-            r.line = st.line;
-            r.as_of = st.periods[i];
-            std::memcpy(r.label, label, sizeof label);
-            ++n;
-        }
-        ++st.rows;
-    }
-    return n;
+        },
+        [&](Cells cells, std::size_t, bool beyond, string_view line, std::size_t n) -> std::size_t {
+            if (blank_or_rule(line)) return 0;
+            if (beyond || !all_blank(cells, static_cast<std::size_t>(st.columns) + 1, kCells))
+                bad(what, st.line, "more figures than months");
+            char label[kFlowLabelSize];
+            copy_label(what, st.line, cells[0], label);
+            std::size_t written = 0;
+            for (int i = 0; i < st.columns; ++i) {
+                string_view c = trim_blanks(cells[i + 1]);
+                if (c == "n.a." || c == "*") continue;
+                if (c.empty()) bad(what, st.line, "missing figure in column " + std::to_string(i + 1));
+                Table5Row& r = out[n + written];
+                if (c.front() == '-' || !decimal_figure(c, r.figure)) bad(what, st.line, "not a figure: " + excerpt(c));
+                r.line = st.line;
+                r.as_of = st.periods[i];
+                std::memcpy(r.label, label, sizeof label);
+                ++written;
+            }
+            ++st.rows;
+            return written;
+        });
 }
 
 std::size_t parse_fred_csv_chunk(const char* text, std::size_t len, FlowParseState& st, FredRow* out,
                                  std::size_t capacity, std::size_t budget) {
-    string_view cells[2];
-    std::size_t n = 0, start = st.pos;
-    while (!st.done && n < capacity && (st.pos == start || st.pos - start < budget)) {
-        DocumentLine dl;
-        if (!next_line(text, len, st, kFred, dl)) {
-            if (!st.header_seen) bad(kFred, st.line, "empty document (expected \"observation_date,SERIES\")");
-            end_without_marker(kFred, st);
-            st.done = true;
-            break;
-        }
-        if (!dl.terminated) document_cut_short(kFred, st.line);
-        string_view line = dl.text;
-        bool beyond = false;
-        std::size_t count = split_cells(line, ',', cells, 2, beyond);
-        if (!st.header_seen) {
+    const char* what = kFred.what;
+    return parse_flow(
+        kFred, text, len, st, capacity, budget,
+        [&](Cells cells, std::size_t count, bool, string_view line) {
             string_view head = trim_blanks(cells[0]);
             string_view series = count == 2 ? trim_blanks(cells[1]) : string_view();
             bool ok = (head == "observation_date" || head == "DATE") && !series.empty() && series.size() < sizeof st.series;
-            for (char c : series)
-                ok = ok && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
-            if (!ok) bad(kFred, st.line, "expected the header \"observation_date,SERIES\", found " + excerpt(line));
+            for (char c : series) ok = ok && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+            if (!ok) bad(what, st.line, "expected the header \"observation_date,SERIES\", found " + excerpt(line));
             std::memcpy(st.series, series.data(), series.size());
             st.series[series.size()] = '\0';
             st.header_seen = true;
-            continue;
-        }
-        if (trim_blanks(line).empty()) {
-            if (st.pos >= len) continue;  // a blank last line
-            bad(kFred, st.line, "empty line");
-        }
-        if (count != 2) bad(kFred, st.line, "expected 2 comma-separated cells, found " + std::to_string(count));
-        FredRow& r = out[n];
-        r.line = st.line;
-        if (!parse_iso_date(trim_blanks(cells[0]), r.as_of)) bad(kFred, st.line, "bad date " + excerpt(trim_blanks(cells[0])));
-        string_view v = trim_blanks(cells[1]);
-        r.has_value = !(v.empty() || v == ".");
-        if (r.has_value) {
-            if (!decimal_figure(v, r.value)) bad(kFred, st.line, "not a number: " + excerpt(v));
-        } else {
-            r.value[0] = '\0';
-        }
-        ++n;
-        ++st.rows;
-    }
-    return n;
+        },
+        [&](Cells cells, std::size_t count, bool, string_view line, std::size_t n) -> std::size_t {
+            if (trim_blanks(line).empty()) {
+                if (st.pos >= len) return 0;  // a blank last line
+                bad(what, st.line, "empty line");
+            }
+            if (count != 2) bad(what, st.line, "expected 2 comma-separated cells, found " + std::to_string(count));
+            FredRow& r = out[n];
+            r.line = st.line;
+            if (!parse_iso_date(trim_blanks(cells[0]), r.as_of))
+                bad(what, st.line, "bad date " + excerpt(trim_blanks(cells[0])));
+            string_view v = trim_blanks(cells[1]);
+            r.has_value = !(v.empty() || v == ".");
+            if (r.has_value) {
+                if (!decimal_figure(v, r.value)) bad(what, st.line, "not a number: " + excerpt(v));
+            } else {
+                r.value[0] = '\0';
+            }
+            ++st.rows;
+            return 1;
+        });
 }
 
 }  // namespace holdings

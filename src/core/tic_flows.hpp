@@ -2,13 +2,13 @@
 // series: TIC Form S (s1_globl.txt), TIC Table 3 (slt_table3.txt), TIC Table 5
 // (slt_table5.txt) and FRED series exports (fredgraph.csv).
 //
-// Every parser works in steps over plain (destructor-free) state and writes
-// its rows into a caller-provided array of plain structs, so the PostgreSQL
-// glue keeps the rows in its own memory and checks for interrupts between
-// steps, with no C++ object alive (document.hpp). A call parses whole lines
-// until the document ends, about `budget` bytes were read, or `capacity` rows
-// are written (it stops before a line whose rows might not fit: every parser
-// writes at most kMaxTable5Columns rows per line). Work is linear in the
+// Every parser is a ChunkParser (document.hpp): it works in steps over plain
+// (destructor-free) state and writes its rows into a caller-provided array of
+// plain structs, so the PostgreSQL glue keeps the rows in its own memory and
+// checks for interrupts between steps, with no C++ object alive. A call parses
+// whole lines until the document ends, about `budget` bytes were read, or
+// `capacity` rows are written (it stops before a line whose rows might not
+// fit: every parser writes at most kMaxTable5Columns rows per line). Work is linear in the
 // document's length, lines are at most kMaxLineBytes long, and nothing is
 // allocated but an error's message.
 //
@@ -56,9 +56,7 @@ struct FormSRow {
     char code[16];                   // TIC country code
     char figures[12][kFigureSize];   // columns [1] .. [12]
 };
-std::size_t parse_tic_form_s_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                   FormSRow* out, std::size_t capacity,
-                                   std::size_t budget = kStepBytes);
+ChunkParser<FlowParseState, FormSRow> parse_tic_form_s_chunk;
 
 // TIC Table 3: one row per country and month; has_* false for "n.a.".
 struct Table3Row {
@@ -69,9 +67,7 @@ struct Table3Row {
     char figures[7][kFigureSize];  // total holdings, total net, LT holdings, LT net, LT valuation, ST holdings, ST net
     bool has[7];
 };
-std::size_t parse_tic_slt_table3_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                       Table3Row* out, std::size_t capacity,
-                                   std::size_t budget = kStepBytes);
+ChunkParser<FlowParseState, Table3Row> parse_tic_slt_table3_chunk;
 
 // TIC Table 5: one row per printed figure (billions of USD).
 struct Table5Row {
@@ -80,9 +76,7 @@ struct Table5Row {
     char label[kFlowLabelSize];
     char figure[kFigureSize];
 };
-std::size_t parse_tic_slt_table5_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                       Table5Row* out, std::size_t capacity,
-                                   std::size_t budget = kStepBytes);
+ChunkParser<FlowParseState, Table5Row> parse_tic_slt_table5_chunk;
 
 // FRED fredgraph.csv export: "observation_date,SERIES" then "YYYY-MM-DD,value";
 // blank or "." values (holidays) give rows with has_value = false.
@@ -92,8 +86,6 @@ struct FredRow {
     bool has_value;
     char value[kFigureSize];
 };
-std::size_t parse_fred_csv_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                 FredRow* out, std::size_t capacity,
-                                   std::size_t budget = kStepBytes);
+ChunkParser<FlowParseState, FredRow> parse_fred_csv_chunk;
 
 }  // namespace holdings

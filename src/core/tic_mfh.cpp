@@ -198,8 +198,10 @@ std::size_t parse_line(TicParser& p, Span line, TicRow* out) {
 
 }  // namespace
 
-std::size_t parse_tic_mfh_step(TicParser& p, const char* text, std::size_t len, TicRow* out,
-                               std::size_t capacity, std::size_t budget) {
+void tic_mfh_start(TicParser& p) { p = TicParser{}; }
+
+std::size_t parse_tic_mfh_chunk(const char* text, std::size_t len, TicParser& p, TicRow* out, std::size_t capacity,
+                                std::size_t budget) {
     if (capacity < kTicMaxColumns) fail(ErrorKind::invalid_argument, "TIC parser: output buffer too small");
     std::size_t written = 0;
     std::size_t start = p.pos;
@@ -228,7 +230,7 @@ std::vector<TicFigure> parse_tic_mfh(const char* text, std::size_t len) {
     TicParser p{};
     std::vector<TicRow> buf(256);
     while (!p.done) {
-        std::size_t n = parse_tic_mfh_step(p, text, len, buf.data(), buf.size(), 1 << 16);
+        std::size_t n = parse_tic_mfh_chunk(text, len, p, buf.data(), buf.size(), kStepBytes);
         for (std::size_t i = 0; i < n; ++i)
             figures.push_back(TicFigure{buf[i].line, buf[i].label, buf[i].as_of, buf[i].usd_bn, buf[i].official});
     }

@@ -3,10 +3,10 @@
 // first; at a series break a month is printed twice and the right-hand
 // column is the old series, "shown for comparison only".
 //
-// The parser is incremental and linear: parse_tic_mfh_step reads whole lines
-// up to a byte budget and writes the figures into a caller's buffer of plain
-// structs, keeping its state in a plain struct. The PostgreSQL glue calls it in
-// chunks, checks for interrupts between them and copies each chunk into a
+// The parser is incremental and linear: parse_tic_mfh_chunk (a ChunkParser,
+// document.hpp) reads whole lines up to a byte budget and writes the figures
+// into a caller's buffer of plain structs, keeping its state in a plain
+// struct. The PostgreSQL glue calls it in chunks, checks for interrupts between them and copies each chunk into a
 // tuplestore, so no C++ object lives across a PostgreSQL call and memory stays
 // bounded whatever the document's size (document.hpp: lines of at most
 // kMaxLineBytes).
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "calendar.hpp"
+#include "document.hpp"
 
 namespace holdings {
 
@@ -44,7 +45,8 @@ struct TicColumn {
     bool official;
 };
 
-// Parser state: value-initialize (TicParser{}) to start at the beginning.
+// Parser state: tic_mfh_start(p) (or value-initialize, TicParser{}) starts
+// at the beginning.
 struct TicParser {
     std::size_t pos;
     int line_no;
@@ -57,6 +59,7 @@ struct TicParser {
     int months[kTicMaxColumns];
     TicColumn columns[kTicMaxColumns];
 };
+void tic_mfh_start(TicParser& p);
 
 // Reads whole lines from text[p.pos..len) until about `budget` bytes were read,
 // the footer, or until `out` (capacity >= kTicMaxColumns) might not
@@ -66,8 +69,7 @@ struct TicParser {
 // data row, an "Of which:" line or the footer, a line without its newline
 // (but the footer), and the end of the text before the footer. Cells printed "n.a." (not
 // available) or "*" (less than $50 million) carry no figure and are skipped.
-std::size_t parse_tic_mfh_step(TicParser& p, const char* text, std::size_t len, TicRow* out,
-                               std::size_t capacity, std::size_t budget);
+ChunkParser<TicParser, TicRow> parse_tic_mfh_chunk;
 
 struct TicFigure {
     int line;

@@ -54,44 +54,6 @@ bool next_cell(string_view line, std::size_t& pos, std::string& cell, bool& quot
     return true;
 }
 
-// "2022-12" -> last day of that month.
-bool parse_month(string_view s, Day& out) {
-    if (s.size() != 7 || s[4] != '-') return false;
-    for (int i : {0, 1, 2, 3, 5, 6})
-        if (!is_digit(s[static_cast<std::size_t>(i)])) return false;
-    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    if (year < 1900 || year > 2999 || month < 1 || month > 12) return false;
-    out = (month == 12 ? make_day(year + 1, 1, 1) : make_day(year, static_cast<unsigned>(month + 1), 1)) - 1;
-    return true;
-}
-
-// An integer as the file prints it: optional minus, digits, thousands
-// separators in groups of three. Writes the plain digits into out.
-bool figure(string_view s, char* out) {
-    std::size_t n = 0, i = 0;
-    if (i < s.size() && s[i] == '-') out[n++] = s[i++];
-    std::size_t run = 0, total = 0;
-    bool commas = false;
-    for (; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == ',') {
-            if (run == 0 || (commas && run != 3) || (!commas && run > 3)) return false;
-            commas = true;
-            run = 0;
-            continue;
-        }
-        if (!is_digit(c)) return false;
-        if (n + 1 >= kFigureSize) return false;
-        out[n++] = c;
-        ++run;
-        ++total;
-    }
-    if (total == 0 || (commas && run != 3)) return false;
-    out[n] = '\0';
-    return true;
-}
-
 // Is this a data line: a quoted, non-empty label, then a bare numeric code?
 bool data_line(string_view line) {
     if (line.size() < 4 || line[0] != '"' || line[1] == '"') return false;
@@ -104,10 +66,10 @@ bool data_line(string_view line) {
 }  // namespace
 
 std::size_t parse_tic_table3d_chunk(const char* text, std::size_t len, FlowParseState& st, Table3DRow* out,
-                                    std::size_t capacity) {
-    std::size_t n = 0;
+                                    std::size_t capacity, std::size_t budget) {
+    std::size_t n = 0, start = st.pos;
     std::string cell;
-    while (!st.done && n < capacity) {
+    while (!st.done && n < capacity && (st.pos == start || st.pos - start < budget)) {
         if (st.pos >= len) {
             if (!st.header_seen) bad(st.line, "no title (expected \"TABLE 3D\")");
             if (!st.in_data) bad(st.line, "no data line (\"Country\",code,\"YYYY-MM\",total,long-term,short-term)");
@@ -145,7 +107,7 @@ std::size_t parse_tic_table3d_chunk(const char* text, std::size_t len, FlowParse
         std::memcpy(r.code, cell.c_str(), cell.size() + 1);
         // Month.
         if (pos >= line.size() || !next_cell(line, pos, cell, quoted)) bad(st.line, "missing month");
-        if (!parse_month(cell, r.as_of)) bad(st.line, "bad month " + shown(cell));
+        if (!parse_month_end(cell, r.as_of)) bad(st.line, "bad month " + shown(cell));
         // Three figures.
         static const char* const kColumns[3] = {"total", "long-term", "short-term"};
         for (int i = 0; i < 3; ++i) {
@@ -157,7 +119,7 @@ std::size_t parse_tic_table3d_chunk(const char* text, std::size_t len, FlowParse
                 r.figures[i][0] = '\0';
                 continue;
             }
-            if (!figure(cell, r.figures[i])) bad(st.line, std::string(kColumns[i]) + " is not a figure: " + shown(cell));
+            if (!integer_figure(cell, r.figures[i], kFigureSize)) bad(st.line, std::string(kColumns[i]) + " is not a figure: " + shown(cell));
         }
         if (pos < line.size() || (!line.empty() && line.back() == ',')) bad(st.line, "text after the short-term figure");
         ++n;

@@ -33,9 +33,9 @@ struct Table3DRow {
     bool has[3];                  // false where printed "n.a."
 };
 
-// Parses whole lines until the document ends or `capacity` rows are written
-// (one row per line). Call flow_parse_start(state) first.
-std::size_t parse_tic_table3d_chunk(const char* text, std::size_t len, FlowParseState& state,
-                                    Table3DRow* out, std::size_t capacity);
+// Parses whole lines until the document ends, about `budget` bytes were read
+// or `capacity` rows are written (one row per line). Call
+// flow_parse_start(state) first.
+ChunkParser<FlowParseState, Table3DRow> parse_tic_table3d_chunk;
 
 }  // namespace holdings

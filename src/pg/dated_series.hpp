@@ -164,39 +164,63 @@ Datum combine_dated(FunctionCallInfo fcinfo, const char* name) {
 }
 
 // The serial step of a DatedSeries state: compacted, then the positions' and
-// the report currency and the item count (4 bytes each), then each item as
-// send_item(buf, item) writes it, dates ascending.
-template <typename Item, typename SendItem>
-Datum serialize_dated(FunctionCallInfo fcinfo, const char* name, SendItem send_item) {
+// the report currency and the item count (4 bytes each), then each item as the
+// core encodes it (state_codec: encode_fixed), dates ascending.
+template <typename Item>
+Datum serialize_dated(FunctionCallInfo fcinfo, const char* name) {
     auto* s = reinterpret_cast<DatedSeries<Item>*>(PG_GETARG_POINTER(0));
     compact(s);
-    return serialized_state(fcinfo, name, [s, &send_item](StringInfo buf) {
+    return serialized_state(fcinfo, name, [s](StringInfo buf) {
         pq_sendint32(buf, s->currency);
         pq_sendint32(buf, s->report);
         pq_sendint32(buf, s->count);
-        for (uint32 i = 0; i < s->count; ++i) send_item(buf, s->items[i]);
+        for (uint32 i = 0; i < s->count; ++i) {
+            unsigned char item[holdings::kEncodedBytes<Item>];
+            holdings::encode_fixed(s->items[i], item);
+            pq_sendbytes(buf, reinterpret_cast<const char*>(item), sizeof item);
+        }
     });
 }
 
 // The deserial step of a DatedSeries state: the core checks the header
-// (decode_header(data, len): currencies, count, exact length) before its count
-// sizes the allocation, then decodes and checks every item (decode_items(data,
-// len, header, items): dates strictly ascending, so the state is sorted).
-template <typename Item, typename DecodeHeader, typename DecodeItems>
-Datum deserialize_dated(FunctionCallInfo fcinfo, const char* name, DecodeHeader decode_header,
-                        DecodeItems decode_items) {
+// (currencies, count, exact length) before its count sizes the allocation,
+// then decodes and checks every item (dates strictly ascending, so the state
+// is sorted).
+template <typename Item>
+Datum deserialize_dated(FunctionCallInfo fcinfo, const char* name) {
     MemoryContext context = aggregate_context(fcinfo, name);
     StateBytes in = state_bytes(fcinfo);
     const unsigned char* data = in.data;
     std::size_t len = in.len;
     holdings::LevelsHeader header{};
-    run_core([&] { header = decode_header(data, len); });
+    run_core([&] { header = holdings::decode_dated_header<Item>(data, len); });
     DatedSeries<Item>* s = new_dated_series<Item>(context, header.currency, header.report, header.count);
     Item* items = s->items;
-    run_core([&] { decode_items(data, len, header, items); });
+    run_core([&] { holdings::decode_dated_items(data, header, items); });
     s->count = s->sorted = header.count;
     PG_RETURN_POINTER(s);
 }
+
+// The combine, serial and deserial functions of an aggregate whose state is
+// a DatedSeries<Item>: holdings_<prefix>_combine, holdings_<prefix>_serialize
+// and holdings_<prefix>_deserialize (named "<prefix>_combine", ... in their
+// errors). Used at file scope, followed by a semicolon.
+#define HOLDINGS_DATED_STATE_FUNCTIONS(prefix, Item)                                         \
+    extern "C" {                                                                           \
+    PG_FUNCTION_INFO_V1(holdings_##prefix##_combine);                                      \
+    PG_FUNCTION_INFO_V1(holdings_##prefix##_serialize);                                    \
+    PG_FUNCTION_INFO_V1(holdings_##prefix##_deserialize);                                  \
+    Datum holdings_##prefix##_combine(PG_FUNCTION_ARGS) {                                  \
+        return holdings_pg::combine_dated<Item>(fcinfo, #prefix "_combine");               \
+    }                                                                                      \
+    Datum holdings_##prefix##_serialize(PG_FUNCTION_ARGS) {                                \
+        return holdings_pg::serialize_dated<Item>(fcinfo, #prefix "_serialize");           \
+    }                                                                                      \
+    Datum holdings_##prefix##_deserialize(PG_FUNCTION_ARGS) {                              \
+        return holdings_pg::deserialize_dated<Item>(fcinfo, #prefix "_deserialize");       \
+    }                                                                                      \
+    }                                                                                      \
+    static_assert(true, "")
 
 // The final step: compacts the state and values it in the report currency at
 // the rates it needs (none when the positions are in the report currency),

@@ -19,9 +19,6 @@ using namespace holdings_pg;
 extern "C" {
 PG_FUNCTION_INFO_V1(holdings_flow_decompose_accum);
 PG_FUNCTION_INFO_V1(holdings_flow_decompose_accum_reported);
-PG_FUNCTION_INFO_V1(holdings_flow_decompose_combine);
-PG_FUNCTION_INFO_V1(holdings_flow_decompose_serialize);
-PG_FUNCTION_INFO_V1(holdings_flow_decompose_deserialize);
 PG_FUNCTION_INFO_V1(holdings_flow_decompose_final);
 PG_FUNCTION_INFO_V1(holdings_flow_decompose_reported_final);
 PG_FUNCTION_INFO_V1(holdings_flow_decompose_accum_instrument);
@@ -168,30 +165,15 @@ extern "C" Datum holdings_flow_decompose_accum_reported(PG_FUNCTION_ARGS) { retu
 // Transition of flow_decompose(level, as_of, net_purchases, report_ccy, reported_valuation, instrument).
 extern "C" Datum holdings_flow_decompose_accum_instrument(PG_FUNCTION_ARGS) { return flow_accum(fcinfo, true, true); }
 
-extern "C" Datum holdings_flow_decompose_combine(PG_FUNCTION_ARGS) {
-    return combine_dated<DatedFlow>(fcinfo, "flow_decompose_combine");
-}
-
-// Serialized by the core codec (state_codec: encode_flow_item / decode_flows):
+// Serialized by the core codec (state_codec: encode_fixed / decode_dated_items):
 // currency, report currency, item count (4 bytes each), then per date in
 // ascending order: the date, the flags (1 level, 2 net purchases, 4 reported
 // valuation, 8 long-term flows, 16 bills flows) and the level, net purchases
-// and reported valuation, each as high and low 8-byte halves.
-extern "C" Datum holdings_flow_decompose_serialize(PG_FUNCTION_ARGS) {
-    return serialize_dated<DatedFlow>(fcinfo, "flow_decompose_serialize", [](StringInfo buf, const DatedFlow& flow) {
-        unsigned char item[holdings::kFlowItemBytes];
-        holdings::encode_flow_item(flow, item);
-        pq_sendbytes(buf, reinterpret_cast<const char*>(item), sizeof item);
-    });
-}
-
-// The core decodes and checks every field: the length, both currencies, and
-// each item (known flags, zero where not reported, amounts in range, dates
-// strictly ascending); the header is checked before its count sizes anything.
-extern "C" Datum holdings_flow_decompose_deserialize(PG_FUNCTION_ARGS) {
-    return deserialize_dated<DatedFlow>(fcinfo, "flow_decompose_deserialize", holdings::decode_flows_header,
-                                        holdings::decode_flows);
-}
+// and reported valuation, each as high and low 8-byte halves. The core decodes
+// and checks every field: the length, both currencies, and each item (known
+// flags, zero where not reported, amounts in range, dates strictly ascending);
+// the header is checked before its count sizes anything.
+HOLDINGS_DATED_STATE_FUNCTIONS(flow_decompose, DatedFlow);
 
 // flow_decompose(level, as_of, net_purchases, report_ccy) → flow_decomposition.
 extern "C" Datum holdings_flow_decompose_final(PG_FUNCTION_ARGS) { return decomposition_datum(fcinfo, Form::plain); }

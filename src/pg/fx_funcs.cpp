@@ -30,9 +30,6 @@ PG_FUNCTION_INFO_V1(holdings_currency_code_out);
 PG_FUNCTION_INFO_V1(holdings_currency_code_recv);
 PG_FUNCTION_INFO_V1(holdings_currency_code_send);
 PG_FUNCTION_INFO_V1(holdings_currency_code);
-PG_FUNCTION_INFO_V1(holdings_fx_levels_combine);
-PG_FUNCTION_INFO_V1(holdings_fx_levels_serialize);
-PG_FUNCTION_INFO_V1(holdings_fx_levels_deserialize);
 PG_FUNCTION_INFO_V1(holdings_fx_net_selling_final);
 PG_FUNCTION_INFO_V1(holdings_fx_decompose_final);
 }
@@ -71,9 +68,7 @@ extern "C" Datum holdings_fx_convert(PG_FUNCTION_ARGS) {
     DateADT day = PG_GETARG_DATEADT(2);
     if (h->currency == to) return holding_datum(*h);
     const holdings::RateTable& table = current_rate_table(h->currency, to);
-    Holding r;
-    run_core([&] { r = holdings::convert(*h, to, day, table); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::convert(*h, to, day, table); });
 }
 
 // ---- net_foreign_selling(holding, date): constant-size state --------------
@@ -97,17 +92,11 @@ extern "C" Datum holdings_net_selling_combine(PG_FUNCTION_ARGS) {
     return combine_fixed_states<LevelSpan>(fcinfo, "net_selling_combine", holdings::level_span_combine);
 }
 
-// Serialized: currency, first date, last date (4 bytes each), then the first
-// and last levels as high and low 8-byte halves.
+// Serialized by the core codec (state_codec): currency, first date, last date
+// (4 bytes each), then the first and last levels as high and low 8-byte halves.
 extern "C" Datum holdings_net_selling_serialize(PG_FUNCTION_ARGS) {
     const auto* span = state_arg<const LevelSpan>(fcinfo);
-    return serialized_state(fcinfo, "net_selling_serialize", [span](StringInfo buf) {
-        pq_sendint32(buf, span->currency);
-        pq_sendint32(buf, static_cast<uint32>(span->first_date));
-        pq_sendint32(buf, static_cast<uint32>(span->last_date));
-        send_raw128(buf, span->first_level);
-        send_raw128(buf, span->last_level);
-    });
+    return serialized_state(fcinfo, "net_selling_serialize", [span](StringInfo buf) { send_state(buf, *span); });
 }
 
 extern "C" Datum holdings_net_selling_deserialize(PG_FUNCTION_ARGS) {
@@ -115,16 +104,14 @@ extern "C" Datum holdings_net_selling_deserialize(PG_FUNCTION_ARGS) {
     StateBytes in = state_bytes(fcinfo);
     auto* span = static_cast<LevelSpan*>(MemoryContextAllocZero(context, sizeof(LevelSpan)));
     // Validated in the core (currency, dates, levels, length): 22P03 otherwise.
-    run_core([&] { *span = holdings::decode_level_span(in.data, in.len); });
+    run_core([&] { *span = holdings::decode_state<LevelSpan>(in.data, in.len); });
     PG_RETURN_POINTER(span);
 }
 
 extern "C" Datum holdings_net_selling_final(PG_FUNCTION_ARGS) {
     const auto* span = state_arg<const LevelSpan>(fcinfo);
     if (span == nullptr) PG_RETURN_NULL();
-    Holding r;
-    run_core([&] { r = holdings::level_span_net_selling(*span); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::level_span_net_selling(*span); });
 }
 
 // ---- type currency_code ------------------------------------------------------
@@ -232,25 +219,12 @@ extern "C" Datum holdings_fx_levels_accum(PG_FUNCTION_ARGS) {
         [](FunctionCallInfo fcinfo, CurrencyCode report) { return same_code(PG_GETARG_TEXT_PP(3), report); });
 }
 
-extern "C" Datum holdings_fx_levels_combine(PG_FUNCTION_ARGS) {
-    return combine_dated<DatedLevel>(fcinfo, "fx_levels_combine");
-}
-
-// Serialized: currency, report currency, count (4 bytes each), then per date:
-// the date (4 bytes) and the level as high and low 8-byte halves.
-extern "C" Datum holdings_fx_levels_serialize(PG_FUNCTION_ARGS) {
-    return serialize_dated<DatedLevel>(fcinfo, "fx_levels_serialize", [](StringInfo buf, const DatedLevel& item) {
-        pq_sendint32(buf, static_cast<uint32>(item.date));
-        send_raw128(buf, item.level);
-    });
-}
-
-extern "C" Datum holdings_fx_levels_deserialize(PG_FUNCTION_ARGS) {
-    // The header is checked (currencies, count >= 1, exact length) before the
-    // count sizes an allocation; then every item (ascending dates, levels).
-    return deserialize_dated<DatedLevel>(fcinfo, "fx_levels_deserialize", holdings::decode_levels_header,
-                                         holdings::decode_levels);
-}
+// Serialized by the core codec (state_codec): currency, report currency,
+// count (4 bytes each), then per date: the date (4 bytes) and the level as
+// high and low 8-byte halves. The header is checked (currencies, count >= 1,
+// exact length) before the count sizes an allocation; then every item
+// (ascending dates, levels).
+HOLDINGS_DATED_STATE_FUNCTIONS(fx_levels, DatedLevel);
 
 namespace {
 
@@ -280,9 +254,8 @@ extern "C" Datum holdings_fx_net_selling_final(PG_FUNCTION_ARGS) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     auto* s = reinterpret_cast<LevelSeries*>(PG_GETARG_POINTER(0));
     holdings::Decomposition d = decompose_levels(s);
-    Holding r;
-    run_core([&] { r = holdings::make_holding(holdings::checked_sub(0, d.flow_effect), s->report); });
-    return holding_datum(r);
+    return holding_from_core(
+        [&] { return holdings::make_holding(holdings::checked_sub(0, d.flow_effect), s->report); });
 }
 
 // fx_decompose(h, d, ccy): (start_value, end_value, total_change, flow_effect, fx_effect).

@@ -6,7 +6,6 @@
 
 #include "fx_documents.hpp"
 
-using holdings_pg::numeric_datum;
 using holdings_pg::parse_document;
 
 extern "C" {
@@ -14,45 +13,27 @@ PG_FUNCTION_INFO_V1(holdings_parse_fed_h10_monthly);
 PG_FUNCTION_INFO_V1(holdings_parse_ecb_eurofxref);
 }
 
-namespace {
-constexpr std::size_t kChunkRows = 4096;  // >= kMaxEcbCurrencies
-static_assert(kChunkRows >= static_cast<std::size_t>(holdings::kMaxEcbCurrencies), "an ECB line must fit a chunk");
+static_assert(holdings_pg::kChunkRows >= static_cast<std::size_t>(holdings::kMaxEcbCurrencies),
+              "an ECB line must fit a chunk");
 
-void start(holdings::FxParseState& s) { holdings::fx_parse_start(s); }
-}  // namespace
+namespace holdings_pg {
+
+// H.10: line, country label, month end, units per USD.
+void columns(ResultRow& out, const holdings::H10Row& r, const holdings::FxParseState&) {
+    out.int4(r.line).text(r.label).date(r.as_of).numeric(r.per_usd);
+}
+
+// ECB: line, day, currency, units per EUR.
+void columns(ResultRow& out, const holdings::EcbRow& r, const holdings::FxParseState&) {
+    out.int4(r.line).date(r.as_of).text(r.currency).numeric(r.per_eur);
+}
+
+}  // namespace holdings_pg
 
 extern "C" Datum holdings_parse_fed_h10_monthly(PG_FUNCTION_ARGS) {
-    parse_document<holdings::FxParseState, holdings::H10Row>(
-        fcinfo, kChunkRows, start,
-        [](const char* d, std::size_t l, holdings::FxParseState& s, holdings::H10Row* r, std::size_t c) {
-            return holdings::parse_fed_h10_monthly_chunk(d, l, s, r, c, holdings::kStepBytes);
-        },
-        [](ReturnSetInfo* rsinfo, const holdings::H10Row& r, const holdings::FxParseState&) {
-            Datum values[4];
-            bool nulls[4] = {false, false, false, false};
-            values[0] = Int32GetDatum(r.line);
-            values[1] = CStringGetTextDatum(r.label);
-            values[2] = DateADTGetDatum(r.as_of);
-            values[3] = numeric_datum(r.per_usd);
-            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-        });
-    return (Datum)0;
+    return parse_document(fcinfo, holdings::fx_parse_start, holdings::parse_fed_h10_monthly_chunk);
 }
 
 extern "C" Datum holdings_parse_ecb_eurofxref(PG_FUNCTION_ARGS) {
-    parse_document<holdings::FxParseState, holdings::EcbRow>(
-        fcinfo, kChunkRows, start,
-        [](const char* d, std::size_t l, holdings::FxParseState& s, holdings::EcbRow* r, std::size_t c) {
-            return holdings::parse_ecb_eurofxref_chunk(d, l, s, r, c, holdings::kStepBytes);
-        },
-        [](ReturnSetInfo* rsinfo, const holdings::EcbRow& r, const holdings::FxParseState&) {
-            Datum values[4];
-            bool nulls[4] = {false, false, false, false};
-            values[0] = Int32GetDatum(r.line);
-            values[1] = DateADTGetDatum(r.as_of);
-            values[2] = CStringGetTextDatum(r.currency);
-            values[3] = numeric_datum(r.per_eur);
-            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-        });
-    return (Datum)0;
+    return parse_document(fcinfo, holdings::fx_parse_start, holdings::parse_ecb_eurofxref_chunk);
 }

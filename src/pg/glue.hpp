@@ -44,6 +44,7 @@ extern "C" {
 #include "aggregates.hpp"
 #include "error.hpp"
 #include "holding.hpp"
+#include "state_codec.hpp"
 
 namespace holdings_pg {
 
@@ -97,6 +98,15 @@ inline Datum holding_datum(const holdings::Holding& h) {
     return PointerGetDatum(out);
 }
 
+// A holding computed by core code (compute() inside run_core), returned as
+// its palloc'd copy.
+template <typename F>
+inline Datum holding_from_core(F&& compute) {
+    holdings::Holding r;
+    run_core([&] { r = compute(); });
+    return holding_datum(r);
+}
+
 // Reads a currency code given as a function argument; raises 22U02 if unknown.
 holdings::CurrencyCode currency_argument(text* code);
 
@@ -126,6 +136,14 @@ Datum serialized_state(FunctionCallInfo fcinfo, const char* name, Write write) {
     pq_begintypsend(&buf);
     write(&buf);
     PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+// A fixed-size state's bytes as the core encodes them (state_codec.hpp).
+template <typename State>
+inline void send_state(StringInfo buf, const State& state) {
+    unsigned char bytes[holdings::kEncodedBytes<State>];
+    holdings::encode_fixed(state, bytes);
+    pq_sendbytes(buf, reinterpret_cast<const char*>(bytes), sizeof bytes);
 }
 
 // A serialized state argument's bytes, read in place (for the core's decoders).

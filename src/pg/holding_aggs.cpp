@@ -82,16 +82,11 @@ extern "C" Datum holdings_holding_avg_combine(PG_FUNCTION_ARGS) {
     return combine_fixed_states<AverageState>(fcinfo, "holding_avg_combine", holdings::average_combine);
 }
 
-// Serialized avg state: currency (4 bytes), count (8), sum high (8), sum low (8).
+// Serialized by the core codec (state_codec): currency (4 bytes), count (8),
+// sum high (8), sum low (8).
 extern "C" Datum holdings_holding_avg_serialize(PG_FUNCTION_ARGS) {
-    aggregate_context(fcinfo, "holding_avg_serialize");
     const auto* state = reinterpret_cast<const AverageState*>(PG_GETARG_POINTER(0));
-    StringInfoData buf;
-    pq_begintypsend(&buf);
-    pq_sendint32(&buf, state->currency);
-    pq_sendint64(&buf, state->count);
-    send_raw128(&buf, state->sum);
-    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+    return serialized_state(fcinfo, "holding_avg_serialize", [state](StringInfo buf) { send_state(buf, *state); });
 }
 
 extern "C" Datum holdings_holding_avg_deserialize(PG_FUNCTION_ARGS) {
@@ -101,14 +96,12 @@ extern "C" Datum holdings_holding_avg_deserialize(PG_FUNCTION_ARGS) {
     std::size_t len = VARSIZE_ANY_EXHDR(bytes);
     auto* state = static_cast<AverageState*>(MemoryContextAllocZero(context, sizeof(AverageState)));
     // Validated in the core (currency, count >= 1, length): 22P03 otherwise.
-    run_core([&] { *state = holdings::decode_average_state(data, len); });
+    run_core([&] { *state = holdings::decode_state<AverageState>(data, len); });
     PG_RETURN_POINTER(state);
 }
 
 extern "C" Datum holdings_holding_avg_final(PG_FUNCTION_ARGS) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();
     const auto* state = reinterpret_cast<const AverageState*>(PG_GETARG_POINTER(0));
-    Holding r;
-    run_core([&] { r = holdings::average_result(*state); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::average_result(*state); });
 }

@@ -31,21 +31,15 @@ PG_FUNCTION_INFO_V1(holdings_holding_hash);
 PG_FUNCTION_INFO_V1(holdings_holding_hash_extended);
 }
 
-extern "C" Datum holdings_holding_add(PG_FUNCTION_ARGS) {
+// holding (op) holding, same currency, overflow checked by the core.
+static Datum binary(FunctionCallInfo fcinfo, holdings::Holding (*op)(const Holding&, const Holding&)) {
     const Holding* a = arg_holding(fcinfo, 0);
     const Holding* b = arg_holding(fcinfo, 1);
-    Holding r;
-    run_core([&] { r = holdings::add(*a, *b); });
-    return holding_datum(r);
+    return holding_from_core([&] { return op(*a, *b); });
 }
 
-extern "C" Datum holdings_holding_sub(PG_FUNCTION_ARGS) {
-    const Holding* a = arg_holding(fcinfo, 0);
-    const Holding* b = arg_holding(fcinfo, 1);
-    Holding r;
-    run_core([&] { r = holdings::subtract(*a, *b); });
-    return holding_datum(r);
-}
+extern "C" Datum holdings_holding_add(PG_FUNCTION_ARGS) { return binary(fcinfo, holdings::add); }
+extern "C" Datum holdings_holding_sub(PG_FUNCTION_ARGS) { return binary(fcinfo, holdings::subtract); }
 
 extern "C" Datum holdings_holding_neg(PG_FUNCTION_ARGS) {
     return holding_datum(holdings::negate(*arg_holding(fcinfo, 0)));
@@ -55,31 +49,27 @@ extern "C" Datum holdings_abs(PG_FUNCTION_ARGS) {
     return holding_datum(holdings::absolute(*arg_holding(fcinfo, 0)));
 }
 
-// holding * numeric, exact product rounded half to even at the internal scale.
-static Datum multiply_by(const Holding* h, Datum factor) {
-    char* text = numeric_text(factor);
+// holding (op) numeric: the numeric's text parsed by the core, the result
+// rounded half to even at the internal scale.
+static Datum by_numeric(const Holding* h, Datum number,
+                        holdings::Holding (*op)(const Holding&, const holdings::Decimal&)) {
+    char* text = numeric_text(number);
     std::size_t len = strlen(text);
-    Holding r;
-    run_core([&] { r = holdings::multiply(*h, holdings::parse_decimal(text, len)); });
-    return holding_datum(r);
+    return holding_from_core([&] { return op(*h, holdings::parse_decimal(text, len)); });
 }
 
+// holding * numeric and numeric * holding.
 extern "C" Datum holdings_holding_mul_numeric(PG_FUNCTION_ARGS) {
-    return multiply_by(arg_holding(fcinfo, 0), PG_GETARG_DATUM(1));
+    return by_numeric(arg_holding(fcinfo, 0), PG_GETARG_DATUM(1), holdings::multiply);
 }
 
 extern "C" Datum holdings_numeric_mul_holding(PG_FUNCTION_ARGS) {
-    return multiply_by(arg_holding(fcinfo, 1), PG_GETARG_DATUM(0));
+    return by_numeric(arg_holding(fcinfo, 1), PG_GETARG_DATUM(0), holdings::multiply);
 }
 
-// holding / numeric, rounded half to even at the internal scale.
+// holding / numeric.
 extern "C" Datum holdings_holding_div_numeric(PG_FUNCTION_ARGS) {
-    const Holding* h = arg_holding(fcinfo, 0);
-    char* text = numeric_text(PG_GETARG_DATUM(1));
-    std::size_t len = strlen(text);
-    Holding r;
-    run_core([&] { r = holdings::divide(*h, holdings::parse_decimal(text, len)); });
-    return holding_datum(r);
+    return by_numeric(arg_holding(fcinfo, 0), PG_GETARG_DATUM(1), holdings::divide);
 }
 
 // holding / holding (same currency): the ratio as numeric, by numeric division.
@@ -95,18 +85,14 @@ extern "C" Datum holdings_holding_div_holding(PG_FUNCTION_ARGS) {
 // round(holding): to the currency's minor units, half away from zero.
 extern "C" Datum holdings_round(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
-    Holding r;
-    run_core([&] { r = holdings::round_to_minor_units(*h); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::round_to_minor_units(*h); });
 }
 
 // round(holding, digits): to `digits` fractional digits (negative: tens, ...).
 extern "C" Datum holdings_round_digits(PG_FUNCTION_ARGS) {
     const Holding* h = arg_holding(fcinfo, 0);
     int32 digits = PG_GETARG_INT32(1);
-    Holding r;
-    run_core([&] { r = holdings::round_to(*h, digits); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::round_to(*h, digits); });
 }
 
 static int compare_args(FunctionCallInfo fcinfo) {

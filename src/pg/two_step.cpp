@@ -198,9 +198,7 @@ extern "C" Datum holdings_levels_by_date_final(PG_FUNCTION_ARGS) {
 // net_foreign_selling(state): level on the earliest date minus the latest.
 extern "C" Datum holdings_net_foreign_selling_levels(PG_FUNCTION_ARGS) {
     LevelsView view = levels_argument(fcinfo, 0);
-    Holding r;
-    run_core([&] { r = holdings::levels_net_selling(view); });
-    return holding_datum(r);
+    return holding_from_core([&] { return holdings::levels_net_selling(view); });
 }
 
 namespace {
@@ -224,9 +222,8 @@ holdings::Decomposition decompose_levels(FunctionCallInfo fcinfo, CurrencyCode* 
 extern "C" Datum holdings_net_foreign_selling_levels_fx(PG_FUNCTION_ARGS) {
     CurrencyCode report = 0;
     holdings::Decomposition d = decompose_levels(fcinfo, &report);
-    Holding r;
-    run_core([&] { r = holdings::make_holding(holdings::checked_sub(0, d.flow_effect), report); });
-    return holding_datum(r);
+    return holding_from_core(
+        [&] { return holdings::make_holding(holdings::checked_sub(0, d.flow_effect), report); });
 }
 
 // fx_decompose(state, ccy): (start_value, end_value, total_change, flow_effect, fx_effect).

@@ -18,9 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         switch (data[0] % 3) {
             case 0: {
-                holdings::AverageState s = holdings::decode_average_state(p, n);
-                unsigned char out[holdings::kAverageStateBytes];
-                holdings::encode_average_state(s, out);
+                holdings::AverageState s = holdings::decode_state<holdings::AverageState>(p, n);
+                unsigned char out[holdings::kEncodedBytes<holdings::AverageState>];
+                holdings::encode_fixed(s, out);
                 if (std::memcmp(out, p, n) != 0) std::abort();
                 try {
                     holdings::average_result(s);
@@ -29,9 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 break;
             }
             case 1: {
-                holdings::LevelSpan s = holdings::decode_level_span(p, n);
-                unsigned char out[holdings::kLevelSpanBytes];
-                holdings::encode_level_span(s, out);
+                holdings::LevelSpan s = holdings::decode_state<holdings::LevelSpan>(p, n);
+                unsigned char out[holdings::kEncodedBytes<holdings::LevelSpan>];
+                holdings::encode_fixed(s, out);
                 if (std::memcmp(out, p, n) != 0) std::abort();
                 try {
                     holdings::level_span_net_selling(s);
@@ -40,10 +40,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 break;
             }
             default: {
-                holdings::LevelsHeader h = holdings::decode_levels_header(p, n);
+                holdings::LevelsHeader h = holdings::decode_dated_header<holdings::DatedLevel>(p, n);
                 std::vector<holdings::DatedLevel> items(h.count);
-                holdings::decode_levels(p, n, h, items.data());
-                std::string out = holdings::encode_levels(h, items.data());
+                holdings::decode_dated_items(p, h, items.data());
+                std::string out = holdings::encode_dated(h, items.data());
                 if (out.size() != n || std::memcmp(out.data(), p, n) != 0) std::abort();
                 if (holdings::compact_levels(items.data(), items.size()) != items.size()) std::abort();
                 break;

@@ -18,7 +18,7 @@ bool run(const char* text, std::size_t len, std::size_t budget, std::vector<hold
     try {
         std::size_t guard = 0;
         while (!p.done) {
-            std::size_t n = holdings::parse_tic_mfh_step(p, text, len, buf.data(), buf.size(), budget);
+            std::size_t n = holdings::parse_tic_mfh_chunk(text, len, p, buf.data(), buf.size(), budget);
             rows.insert(rows.end(), buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n));
             if (++guard > len + 2) std::abort();  // every step makes progress
         }

@@ -1,7 +1,8 @@
 // libFuzzer target: any byte string through the TIC Table 3D parser must either
 // fail with a holdings::Error or give well-formed rows (NUL-terminated strings,
-// plain figures, a line within the document), and parsing one row per chunk
-// must give the same rows, or the same failure, as parsing in one chunk.
+// plain figures, a line within the document), and parsing one row per chunk in
+// one-byte steps must give the same rows, or the same failure, as parsing in
+// one chunk.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -14,14 +15,14 @@
 
 namespace {
 
-bool all_rows(const char* text, std::size_t size, std::size_t capacity, std::vector<holdings::Table3DRow>& rows,
-              std::string& error) {
+bool all_rows(const char* text, std::size_t size, std::size_t capacity, std::size_t budget,
+              std::vector<holdings::Table3DRow>& rows, std::string& error) {
     holdings::FlowParseState state;
     holdings::flow_parse_start(state);
     std::vector<holdings::Table3DRow> chunk(capacity);
     try {
         while (!state.done) {
-            std::size_t n = holdings::parse_tic_table3d_chunk(text, size, state, chunk.data(), capacity);
+            std::size_t n = holdings::parse_tic_table3d_chunk(text, size, state, chunk.data(), capacity, budget);
             if (n > capacity) std::abort();
             rows.insert(rows.end(), chunk.begin(), chunk.begin() + static_cast<long>(n));
         }
@@ -49,8 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const char* text = reinterpret_cast<const char*>(data);
     std::vector<holdings::Table3DRow> one, small;
     std::string e1, e2;
-    bool ok = all_rows(text, size, 64, one, e1);
-    bool ok_small = all_rows(text, size, 1, small, e2);
+    bool ok = all_rows(text, size, 64, holdings::kStepBytes, one, e1);
+    bool ok_small = all_rows(text, size, 1, 1, small, e2);
     if (ok != ok_small || e1 != e2) std::abort();
     if (!ok) return 0;
     if (one.size() != small.size() || one.empty()) std::abort();

@@ -102,7 +102,7 @@ TEST(TicMfh, ChunksAgreeWithOneCall) {
         std::vector<TicRow> buf(kTicMaxColumns);
         std::size_t total = 0, calls = 0;
         while (!p.done) {
-            std::size_t n = parse_tic_mfh_step(p, doc.data(), doc.size(), buf.data(), buf.size(), budget);
+            std::size_t n = parse_tic_mfh_chunk(doc.data(), doc.size(), p, buf.data(), buf.size(), budget);
             for (std::size_t i = 0; i < n; ++i) {
                 ASSERT_LT(total + i, whole.size());
                 EXPECT_EQ(whole[total + i].usd_bn, buf[i].usd_bn);

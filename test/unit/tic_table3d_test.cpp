@@ -19,12 +19,12 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
-std::vector<Table3DRow> parse(const std::string& doc, std::size_t capacity = 4096) {
+std::vector<Table3DRow> parse(const std::string& doc, std::size_t capacity = 4096, std::size_t budget = kStepBytes) {
     FlowParseState state;
     flow_parse_start(state);
     std::vector<Table3DRow> rows, chunk(capacity);
     while (!state.done) {
-        std::size_t n = parse_tic_table3d_chunk(doc.data(), doc.size(), state, chunk.data(), capacity);
+        std::size_t n = parse_tic_table3d_chunk(doc.data(), doc.size(), state, chunk.data(), capacity, budget);
         rows.insert(rows.end(), chunk.begin(), chunk.begin() + static_cast<long>(n));
     }
     return rows;
@@ -84,9 +84,20 @@ TEST(TicTable3D, ShippedFile) {
 
 TEST(TicTable3D, ChunksGiveTheSameRows) {
     std::string doc = kHead + "\"A\",1,\"2011-09\",\"1,000\",900,100\n\"B, C\",2,\"2011-10\",-5,n.a.,\"n.a.\"\n\"Notes:\"\n";
-    std::vector<Table3DRow> all = parse(doc), one = parse(doc, 1);
+    std::vector<Table3DRow> all = parse(doc), one = parse(doc, 1), bytes = parse(doc, 4096, 1);
     ASSERT_EQ(all.size(), 2u);
     ASSERT_EQ(one.size(), 2u);
+    ASSERT_EQ(bytes.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {  // one line per step: the same rows
+        EXPECT_EQ(bytes[i].line, all[i].line);
+        EXPECT_EQ(bytes[i].as_of, all[i].as_of);
+        EXPECT_STREQ(bytes[i].label, all[i].label);
+        EXPECT_STREQ(bytes[i].code, all[i].code);
+        for (int k = 0; k < 3; ++k) {
+            EXPECT_EQ(bytes[i].has[k], all[i].has[k]);
+            EXPECT_STREQ(bytes[i].figures[k], all[i].figures[k]);
+        }
+    }
     EXPECT_STREQ(one[1].label, "B, C");
     EXPECT_STREQ(one[1].figures[0], "-5");
     EXPECT_FALSE(one[1].has[1]);
