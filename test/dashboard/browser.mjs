@@ -46,7 +46,7 @@ async function settle(page, holder) {
 			return cells[0] !== 'holder_name' || cells[1] === holder;
 		});
 	}, holder, { timeout: 120000 });
-	await page.waitForTimeout(1500); // charts finish their animation
+	await page.waitForTimeout(1000); // charts finish their animation (ECharts: 1 s)
 }
 
 async function read(page) {
