@@ -1,5 +1,5 @@
--- Did they sell? holdings.did_they_sell for every country with a level change in
--- the 12 months ending at the latest complete month, in USD and in its own
+-- Did they sell? holdings.did_they_sell for every country with a level change or
+-- a flow in the 12 months ending at the latest complete month, in USD and in its own
 -- currency (holdings.home_currency) where the rate set covers both ends of the
 -- period. Every column of the function as text, exactly as the server prints
 -- it (a holding's text, e.g. '-116463000000.00 USD'; caveats and verdict
@@ -9,11 +9,19 @@ WITH w AS MATERIALIZED (
     SELECT holdings.latest_complete_month() AS to_month,
            (pg_catalog.date_trunc('month', holdings.latest_complete_month()) - interval '11 months')::date AS from_month
 ), holders AS (
-    SELECT DISTINCT m.holder_id
+    -- a level change or a flow in the 12 months (a country with flows but no
+    -- levels gets the function's own answer: "cannot say", with its caveats)
+    SELECT m.holder_id
       FROM holdings.monthly_flows m
       JOIN holdings.holder x ON x.id = m.holder_id AND x.kind = 'country'
      CROSS JOIN w
      WHERE m.as_of >= w.from_month AND m.as_of <= w.to_month AND m.level_change IS NOT NULL
+    UNION
+    SELECT f.holder_id
+      FROM holdings.net_foreign_purchases_monthly f
+      JOIN holdings.holder x ON x.id = f.holder_id AND x.kind = 'country'
+     CROSS JOIN w
+     WHERE f.as_of >= w.from_month AND f.as_of <= w.to_month
 ), asks AS (
     SELECT h.holder_id, 'USD'::text AS report_currency, 'USD'::text AS basis FROM holders h
     UNION ALL
