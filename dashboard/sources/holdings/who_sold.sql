@@ -1,24 +1,36 @@
--- Who sold: for every country over the 12 months ending at the latest complete
--- month, the change in holdings against the transactions (net purchases,
--- TIC Form S / Table 3, bills = change in bill holdings), and the difference:
--- valuation = change - transactions, of which TIC's reported valuation change
--- and what is left unexplained (revisions, custodian attribution, breaks).
--- From holdings.bi_flow_decomposition (monthly_flows); billions of USD.
+-- Who sold: every country's net foreign purchases and sales over the 12 months
+-- ending at the latest complete month, from transactions (TIC's sense:
+-- holdings.bi_net_foreign_purchases summed by the extension's aggregate
+-- holdings.net_foreign_purchases, with what the months lack in its caveats),
+-- long-term and bills apart. The page sets holdings.did_they_sell over the
+-- same months beside it (sources/holdings/did_they_sell.sql): the change in
+-- holdings (levels, not transactions), valuation split into the estimated price
+-- effect and the basis residual, the residual flag, its caveats and verdict.
+-- Every sum is made here, in exact numeric; billions of USD to 3 decimals
+-- (numeric(13,3): a double holds them exactly).
 WITH w AS MATERIALIZED (
     SELECT holdings.latest_complete_month() AS to_month,
-           (date_trunc('month', holdings.latest_complete_month()) - interval '11 months' - interval '1 day')::date AS from_month
+           (pg_catalog.date_trunc('month', holdings.latest_complete_month()) - interval '11 months')::date AS from_month
+), n AS (
+    SELECT b.holder_id, b.holder_name,
+           holdings.net_foreign_purchases(b.net_foreign_purchases_usd, b.flows_missing, b.month) AS t,
+           pg_catalog.sum(b.long_term_net_purchases_usd) AS long_term,
+           pg_catalog.sum(b.bills_net_purchases_usd) AS bills
+      FROM holdings.bi_net_foreign_purchases b CROSS JOIN w
+     WHERE b.holder_kind = 'country' AND b.month >= w.from_month AND b.month <= w.to_month
+     GROUP BY b.holder_id, b.holder_name
 )
-SELECT f.holder_id, f.holder_name, w.from_month, w.to_month,
-       count(*)::integer AS months,
-       count(f.net_purchases_usd)::integer AS months_with_transactions,
-       (sum(f.level_change_usd) / 1e9)::numeric(13,3) AS holdings_change_bn,
-       (sum(f.net_purchases_usd) / 1e9)::numeric(13,3) AS net_purchases_bn,
-       (sum(f.valuation_usd) / 1e9)::numeric(13,3) AS difference_bn,
-       (sum(f.reported_valuation_usd) / 1e9)::numeric(13,3) AS reported_valuation_bn,
-       (sum(f.unexplained_usd) / 1e9)::numeric(13,3) AS unexplained_bn,
-       bool_or(f.break_before) AS crosses_break,
-       (max(f.level_usd) FILTER (WHERE f.month = w.to_month) / 1e9)::numeric(13,3) AS level_bn
-  FROM holdings.bi_flow_decomposition f
- CROSS JOIN w
- WHERE f.holder_kind = 'country' AND f.month > w.from_month AND f.month <= w.to_month
- GROUP BY f.holder_id, f.holder_name, w.from_month, w.to_month
+SELECT n.holder_id, n.holder_name,
+       holdings.period_label((w.from_month - 1), w.to_month) AS period,
+       -- the aggregate covers the whole window: its first and last month are the window's
+       ((n.t).first_month = (w.from_month + interval '1 month' - interval '1 day')::date
+        AND (n.t).last_month = w.to_month) AS whole_window,
+       ((n.t).net_foreign_purchases / 1e9)::numeric(13,3) AS net_foreign_purchases_bn,
+       ((n.t).net_foreign_sales / 1e9)::numeric(13,3) AS net_foreign_sales_bn,
+       (n.long_term / 1e9)::numeric(13,3) AS long_term_bn,
+       (n.bills / 1e9)::numeric(13,3) AS bills_bn,
+       (n.t).months AS flow_months,
+       (n.t).months_without_flows AS months_without_flows,
+       (n.t).months_without_bills_flows AS months_without_bills_flows,
+       (n.t).caveats AS flow_caveats
+  FROM n CROSS JOIN w
