@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "document.hpp"
 #include "error.hpp"
 
 namespace holdings {
@@ -81,6 +82,7 @@ std::size_t parse_tic_table3d_chunk(const char* text, std::size_t len, FlowParse
         ++st.line;
         if (end - st.pos > kMaxTable3DLine) bad(st.line, "line longer than " + std::to_string(kMaxTable3DLine) + " bytes");
         string_view line(text + st.pos, end - st.pos);
+        bool terminated = end < len;  // a line without its newline: the document was cut short
         st.pos = end + 1;
         if (std::memchr(line.data(), '\0', line.size()) != nullptr) bad(st.line, "NUL byte");
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -89,7 +91,10 @@ std::size_t parse_tic_table3d_chunk(const char* text, std::size_t len, FlowParse
             if (line.find("TABLE 3D") != string_view::npos) st.header_seen = true;
             continue;
         }
-        if (!data_line(line)) continue;  // header, rule, blank or note
+        if (!data_line(line)) {  // header, rule, blank or note
+            if (!terminated) document_cut_short(kWhat, st.line);
+            continue;
+        }
         st.in_data = true;
         Table3DRow& r = out[n];
         r.line = st.line;
@@ -122,6 +127,7 @@ std::size_t parse_tic_table3d_chunk(const char* text, std::size_t len, FlowParse
             if (!integer_figure(cell, r.figures[i], kFigureSize)) bad(st.line, std::string(kColumns[i]) + " is not a figure: " + shown(cell));
         }
         if (pos < line.size() || (!line.empty() && line.back() == ',')) bad(st.line, "text after the short-term figure");
+        if (!terminated) document_cut_short(kWhat, st.line);  // its last figure may be cut ("300" -> "30")
         ++n;
     }
     return n;

@@ -13,7 +13,8 @@
 // (FlowParseState) and writes plain structs, so the PostgreSQL glue keeps no
 // C++ object alive and checks for interrupts between chunks. Lines are bounded
 // (kMaxTable3DLine bytes); a document without the title, or without any data
-// line, is an error. Errors: Error(invalid_text) "TIC Table 3D document, line N: ...".
+// line, is an error, and so is a line without its newline after the title (the
+// document was cut short: its last figure may be cut, document.hpp). Errors: Error(invalid_text) "TIC Table 3D document, line N: ...".
 #pragma once
 
 #include <cstddef>

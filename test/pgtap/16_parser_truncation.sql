@@ -6,7 +6,7 @@
 --   formats with an end marker (the mfhhis01 footer, the "Notes:" line of TIC
 --   Tables 3 and 5) are complete only with the marker: every accepted prefix
 --   gives all the rows;
---   formats without one (Form S, FRED, Fed H.10, ECB) are complete at the
+--   formats without one (Form S, FRED, Fed H.10, ECB, Table 3D) are complete at the
 --   newline after a data line: a prefix cut exactly there reads as a shorter
 --   file and gives the rows of its complete lines; any other cut is refused.
 -- 0.2.0 accepted prefixes cut inside a figure (ECB ZAR 2012-04-17 read as 10
@@ -14,7 +14,7 @@
 -- bills figure as 15 instead of 1578).
 -- Run from the repository's root (pg_prove test/pgtap/*.sql, scripts/test).
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 
 \set mfh `base64 -w0 test/documents/mfhhis01_excerpt.txt`
 \set form_s `base64 -w0 test/documents/s1_globl_excerpt.txt`
@@ -23,6 +23,7 @@ SELECT plan(24);
 \set fred `base64 -w0 test/documents/fred_dgs10_excerpt.csv`
 \set h10 `base64 -w0 test/documents/fed_h10_excerpt.csv`
 \set ecb `base64 -w0 test/documents/ecb_excerpt.csv`
+\set table3d `base64 -w0 test/documents/slt3d_excerpt.csv`
 
 CREATE TEMP TABLE document (parser text PRIMARY KEY, body text NOT NULL, marker text);
 INSERT INTO document VALUES
@@ -32,7 +33,8 @@ INSERT INTO document VALUES
     ('parse_tic_slt_table5', pg_catalog.convert_from(pg_catalog.decode(:'table5', 'base64'), 'UTF8'), 'Notes:'),
     ('parse_fred_csv', pg_catalog.convert_from(pg_catalog.decode(:'fred', 'base64'), 'UTF8'), NULL),
     ('parse_fed_h10_monthly', pg_catalog.convert_from(pg_catalog.decode(:'h10', 'base64'), 'UTF8'), NULL),
-    ('parse_ecb_eurofxref', pg_catalog.convert_from(pg_catalog.decode(:'ecb', 'base64'), 'UTF8'), NULL);
+    ('parse_ecb_eurofxref', pg_catalog.convert_from(pg_catalog.decode(:'ecb', 'base64'), 'UTF8'), NULL),
+    ('parse_tic_table3d', pg_catalog.convert_from(pg_catalog.decode(:'table3d', 'base64'), 'UTF8'), NULL);
 
 -- "rows R, accepted A, refused F, wrong W": R rows in the whole document, A
 -- prefixes accepted, F refused with 22P02 naming a line, W prefixes that
@@ -101,6 +103,8 @@ SELECT is(pg_temp.prefixes('parse_fed_h10_monthly'), 'rows 4, accepted 4, refuse
           'Fed H.10: complete at the newline after a data line');
 SELECT is(pg_temp.prefixes('parse_ecb_eurofxref'), 'rows 66, accepted 2, refused 720, wrong 0',
           'ECB: complete at the newline after a data line');
+SELECT is(pg_temp.prefixes('parse_tic_table3d'), 'rows 2, accepted 2, refused 447, wrong 0',
+          'Table 3D: complete at the newline after a data line (a last line cut short was accepted: "Aus" skipped, "300" read as 30)');
 
 -- The issue's three figures, cut inside their last cell.
 SELECT throws_ok(format('SELECT * FROM holdings.parse_ecb_eurofxref(%L)', left(body, strpos(body, '10.2708') + 1)),

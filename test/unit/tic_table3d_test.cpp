@@ -131,4 +131,19 @@ TEST(TicTable3D, Errors) {
 TEST(TicTable3D, Truncated) {
     EXPECT_EQ(error_of(kHead + "\"A\",1,\"2011-09\",1,2,3\n\"A\",1,\"2011-10\",1"),
               "TIC Table 3D document, line 5: missing long-term figure");
+    // Cut inside the last figure: "300" must not load as 30 (every other
+    // parser refuses a line without its newline: document.hpp).
+    const std::string cut = "TIC Table 3D document, line 5: the document ends inside this line (no newline after it): it is incomplete";
+    EXPECT_EQ(error_of(kHead + "\"A\",1,\"2011-09\",1,2,3\n\"A\",1,\"2011-10\",1,2,30"), cut);
+    // Cut inside the label of the last line: not skipped as a non-data line.
+    EXPECT_EQ(error_of(kHead + "\"A\",1,\"2011-09\",1,2,3\n\"Jap"), cut);
+    // Cut in one-byte steps: the same refusal.
+    try {
+        parse(kHead + "\"A\",1,\"2011-09\",1,2,3\n\"A\",1,\"2011-10\",1,2,30", 1, 1);
+        ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), cut);
+    }
+    // A complete document (final newline) cut at a line boundary reads as a shorter file.
+    EXPECT_EQ(parse(kHead + "\"A\",1,\"2011-09\",1,2,3\n").size(), 1u);
 }
