@@ -229,7 +229,8 @@ DECLARE
     same text;
     fresh text;
     inserted bigint := 0;
-    any_new boolean;
+    staged_rows bigint;
+    known_rows bigint;
     counts record;
 BEGIN
     IF target IS NULL OR staging IS NULL THEN
@@ -288,10 +289,17 @@ BEGIN
                                     LEFT JOIN @extschema@.data_release nd ON nd.id = s.release_id' ELSE '' END)
         USING in_release, r.vintage;
     -- Keys target lacks: inserted, unless the user deleted the shipped row (a
-    -- release script). None when every staged row found its key (a reload).
-    EXECUTE format('SELECT (SELECT pg_catalog.count(*) FROM %s) > (SELECT pg_catalog.count(*) FROM %I)', staging, plan)
-        INTO any_new;
-    fresh := format('FROM %s s WHERE %L AND NOT EXISTS (SELECT FROM %s t WHERE %s)', staging, any_new, target, on_key);
+    -- release script). The plan holds every staged row whose key target has
+    -- (staged keys are unique: load_check), so these are the staged rows the
+    -- plan lacks: all of them when it is empty (a first load), none when it
+    -- holds all (a reload), else an anti-join with the plan, never a pass over
+    -- target.
+    EXECUTE format('SELECT (SELECT pg_catalog.count(*) FROM %s), (SELECT pg_catalog.count(*) FROM %I)', staging, plan)
+        INTO staged_rows, known_rows;
+    fresh := format('FROM %s s WHERE ', staging)
+             || CASE WHEN known_rows = 0 THEN 'true'
+                     WHEN staged_rows = known_rows THEN 'false'
+                     ELSE format('NOT EXISTS (SELECT FROM %I t WHERE %s)', plan, on_key) END;
 
     IF report THEN
         RETURN QUERY EXECUTE format(
