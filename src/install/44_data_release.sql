@@ -96,6 +96,77 @@ COMMENT ON FUNCTION @extschema@.data_file(text) IS
     'The text of one of the extension''s installed data files (a path relative to <sharedir>/extension/holdings, such as tic/slt_table3.txt); nothing outside that directory';
 REVOKE EXECUTE ON FUNCTION @extschema@.data_file(text) FROM PUBLIC;
 
+-- The install's first load goes into tables without indexes: their indexes
+-- are built once after the data (one sort each) instead of a btree descent
+-- for every row written. load_defer_indexes drops the indexes of empty tables
+-- (primary keys included), keeping each definition and each primary key's
+-- columns (lineage_key_columns reads them, so load_merge still merges on the
+-- key) in settings local to the transaction; load_restore_indexes creates
+-- them again, with the same names and definitions. The merge never scans a
+-- target for each staged row (hash joins; new keys come from its plan). An
+-- upgrade's tables keep their indexes.
+CREATE FUNCTION @extschema@.load_defer_indexes(tables regclass[]) RETURNS void
+    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    t regclass;
+    ix record;
+    nonempty boolean;
+    deferred text[] := coalesce(NULLIF(pg_catalog.current_setting('holdings_load.deferred_indexes', true), '')::text[],
+                                '{}');
+BEGIN
+    IF NOT @extschema@.lineage_in_release_script() THEN
+        RAISE EXCEPTION 'load_defer_indexes is for the extension''s install script'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    FOREACH t IN ARRAY tables LOOP
+        EXECUTE format('SELECT EXISTS (SELECT FROM %s)', t) INTO nonempty;
+        IF nonempty THEN
+            RAISE EXCEPTION 'load_defer_indexes: table % is not empty', t USING ERRCODE = 'object_not_in_prerequisite_state';
+        END IF;
+        PERFORM pg_catalog.set_config('holdings_load.key_' || t::oid::text,
+                                      coalesce(@extschema@.lineage_key_columns(t)::text, ''), true);
+        FOR ix IN SELECT i.indexrelid::regclass AS index_name, pg_catalog.pg_get_indexdef(i.indexrelid) AS index_def,
+                         c.conname, pg_catalog.pg_get_constraintdef(c.oid) AS constraint_def
+                    FROM pg_index i
+                    LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid
+                   WHERE i.indrelid = t
+                   ORDER BY i.indexrelid LOOP
+            IF ix.conname IS NULL THEN
+                deferred := deferred || ix.index_def;
+                EXECUTE format('DROP INDEX %s', ix.index_name);
+            ELSE
+                deferred := deferred || format('ALTER TABLE %s ADD CONSTRAINT %I %s', t, ix.conname, ix.constraint_def);
+                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', t, ix.conname);
+            END IF;
+        END LOOP;
+    END LOOP;
+    PERFORM pg_catalog.set_config('holdings_load.deferred_indexes', deferred::text, true);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_defer_indexes(regclass[]) IS
+    'Install script helper: drops the indexes of empty tables before their first load, keeping their definitions (and primary key columns) for load_restore_indexes';
+REVOKE EXECUTE ON FUNCTION @extschema@.load_defer_indexes(regclass[]) FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.load_restore_indexes() RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    statement text;
+BEGIN
+    FOREACH statement IN ARRAY coalesce(NULLIF(pg_catalog.current_setting('holdings_load.deferred_indexes', true), '')::text[],
+                                        '{}') LOOP
+        EXECUTE statement;
+    END LOOP;
+    PERFORM pg_catalog.set_config('holdings_load.deferred_indexes', '', true);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_restore_indexes() IS
+    'Install script helper: creates the indexes load_defer_indexes dropped, after the data';
+REVOKE EXECUTE ON FUNCTION @extschema@.load_restore_indexes() FROM PUBLIC;
+
 -- Starts a load: checks the dataset, serialises on load_lock, records the
 -- release (unless dry_run) and returns it for load_merge. The vintage is the
 -- one the file prints (printed_vintage, found by the loader), else the given
@@ -262,7 +333,9 @@ BEGIN
       FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid
      WHERE a.attrelid = target AND a.attnum > 0 AND NOT a.attisdropped
        AND a.attname <> ALL (ignored) AND a.attname <> ALL (keys);
-    EXECUTE format('ANALYZE %s', staging);
+    -- Statistics of the staged keys, what the plan's join on them estimates
+    -- from (the other columns' would cost more than they help).
+    EXECUTE format('ANALYZE %s (%s)', staging, (SELECT string_agg(format('%I', k), ', ') FROM unnest(keys) AS k));
 
     -- Keys target has: the plan, every such staged row with its action (one
     -- join; the old row as jsonb only where it differs).
