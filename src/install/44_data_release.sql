@@ -156,6 +156,10 @@ AS $fn$
 DECLARE
     statement text;
 BEGIN
+    IF NOT @extschema@.lineage_in_release_script() THEN
+        RAISE EXCEPTION 'load_restore_indexes is for the extension''s install script'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
     FOREACH statement IN ARRAY coalesce(NULLIF(pg_catalog.current_setting('holdings_load.deferred_indexes', true), '')::text[],
                                         '{}') LOOP
         EXECUTE statement;
@@ -302,7 +306,11 @@ DECLARE
     inserted bigint := 0;
     staged_rows bigint;
     known_rows bigint;
-    counts record;
+    updated_rows bigint;
+    adopted_rows bigint;
+    kept_rows bigint;
+    vintage_rows bigint;
+    latest date;
 BEGIN
     IF target IS NULL OR staging IS NULL THEN
         RAISE EXCEPTION 'load_merge needs a target and a staging table' USING ERRCODE = 'null_value_not_allowed';
@@ -367,8 +375,19 @@ BEGIN
     -- plan lacks: all of them when it is empty (a first load), none when it
     -- holds all (a reload), else an anti-join with the plan, never a pass over
     -- target.
-    EXECUTE format('SELECT (SELECT pg_catalog.count(*) FROM %s), (SELECT pg_catalog.count(*) FROM %I)', staging, plan)
-        INTO staged_rows, known_rows;
+    -- (What the plan holds, counted once: the steps with nothing to do are skipped.)
+    EXECUTE format('SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE p._action = ''updated''),
+                           pg_catalog.count(*) FILTER (WHERE p._action = ''adopted''),
+                           pg_catalog.count(*) FILTER (WHERE p._action IN (''kept_newer'', ''kept_user'')),
+                           pg_catalog.count(*) FILTER (WHERE p._action IN (''updated'', ''kept_newer'', ''older_same''))
+                      FROM %I p', plan)
+        INTO known_rows, updated_rows, adopted_rows, kept_rows, vintage_rows;
+    EXECUTE format('SELECT pg_catalog.count(*), %s FROM %s s',
+                   CASE WHEN 'as_of' = ANY (keys)
+                        THEN format('pg_catalog.max(s.as_of) FILTER (WHERE coalesce(%s, $1) = $1)',
+                                    CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END)
+                        ELSE 'NULL::date' END, staging)
+        INTO staged_rows, latest USING r.id;
     fresh := format('FROM %s s WHERE ', staging)
              || CASE WHEN known_rows = 0 THEN 'true'
                      WHEN staged_rows = known_rows THEN 'false'
@@ -394,9 +413,11 @@ BEGIN
     END IF;
 
     IF writing THEN
-        EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %I s WHERE %s AND s._action = ''updated''',
-                       target, cols, pcols, plan, on_key) USING r.id;
-        IF has_release THEN  -- an equal figure without a release takes this one
+        IF updated_rows > 0 THEN
+            EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %I s WHERE %s AND s._action = ''updated''',
+                           target, cols, pcols, plan, on_key) USING r.id;
+        END IF;
+        IF has_release AND adopted_rows > 0 THEN  -- an equal figure without a release takes this one
             EXECUTE format('UPDATE %s t SET source_id = s.source_id, release_id = coalesce(s.release_id, $1)
                               FROM %I s WHERE %s AND s._action = ''adopted''', target, plan, on_key) USING r.id;
         END IF;
@@ -411,7 +432,7 @@ BEGIN
 
     -- Vintages: the replaced figure of an update, this release's figure where
     -- a newer one stays; merged by the same rules (newer vintages stay).
-    IF vintage_table IS NOT NULL THEN
+    IF vintage_table IS NOT NULL AND vintage_rows > 0 THEN
         vstage := @extschema@.load_staging(vintage_table, 'holdings_merge_vintage_' || tname);
         EXECUTE format(
             'INSERT INTO %1$s SELECT v.* FROM %2$I p,
@@ -432,23 +453,14 @@ BEGIN
     END IF;
 
     IF r.id IS NOT NULL AND writing THEN
-        EXECUTE format('SELECT pg_catalog.count(*) FILTER (WHERE _action = ''updated'') AS upd,
-                               pg_catalog.count(*) FILTER (WHERE _action IN (''kept_newer'', ''kept_user'')) AS kept,
-                               %s AS latest
-                          FROM %I',
-                       CASE WHEN 'as_of' = ANY (keys)
-                            THEN format('(SELECT pg_catalog.max(s.as_of) FROM %s s WHERE coalesce(%s, $1) = $1)', staging,
-                                        CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END)
-                            ELSE 'NULL::date' END, plan)
-            INTO counts USING r.id;
         -- Only when something changes: a reload that writes nothing leaves the release alone.
         UPDATE @extschema@.data_release d
-           SET rows_inserted = d.rows_inserted + inserted, rows_updated = d.rows_updated + counts.upd,
-               rows_kept = d.rows_kept + CASE WHEN r.reloaded THEN 0 ELSE counts.kept END,
-               latest_period = GREATEST(d.latest_period, counts.latest)
+           SET rows_inserted = d.rows_inserted + inserted, rows_updated = d.rows_updated + updated_rows,
+               rows_kept = d.rows_kept + CASE WHEN r.reloaded THEN 0 ELSE kept_rows END,
+               latest_period = GREATEST(d.latest_period, latest)
          WHERE d.id = r.id
-           AND (inserted + counts.upd > 0 OR (counts.kept > 0 AND NOT r.reloaded) OR counts.latest > d.latest_period
-                OR (d.latest_period IS NULL AND counts.latest IS NOT NULL));
+           AND (inserted + updated_rows > 0 OR (kept_rows > 0 AND NOT r.reloaded) OR latest > d.latest_period
+                OR (d.latest_period IS NULL AND latest IS NOT NULL));
     END IF;
     EXECUTE format('DROP TABLE pg_temp.%I', plan);
 END
