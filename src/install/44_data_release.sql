@@ -304,6 +304,11 @@ DECLARE
     same text;
     fresh text;
     inserted bigint := 0;
+    overlap boolean;
+    first_type text;
+    ranged boolean;
+    first_min text;
+    first_max text;
     staged_rows bigint;
     known_rows bigint;
     updated_rows bigint;
@@ -350,6 +355,31 @@ BEGIN
     IF pg_catalog.to_regclass('pg_temp.' || pg_catalog.quote_ident(plan)) IS NOT NULL THEN
         EXECUTE format('DROP TABLE pg_temp.%I', plan);
     END IF;
+    -- The staged rows, counted once, with their newest period and the range
+    -- of their keys' first column: when target holds no key in that range (a
+    -- new series), no key can match and the plan is empty without the join
+    -- (one range probe of target, never a pass over it per staged row).
+    first_type := (SELECT pg_catalog.format_type(a.atttypid, NULL) FROM pg_attribute a
+                    WHERE a.attrelid = target AND a.attname = keys[1]);
+    ranged := pg_catalog.to_regprocedure(format('pg_catalog.min(%s)', first_type)) IS NOT NULL;
+    EXECUTE format('SELECT pg_catalog.count(*), %s, %s FROM %s s',
+                   CASE WHEN 'as_of' = ANY (keys)
+                        THEN format('pg_catalog.max(s.as_of) FILTER (WHERE coalesce(%s, $1) = $1)',
+                                    CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END)
+                        ELSE 'NULL::date' END,
+                   CASE WHEN ranged THEN format('pg_catalog.min(s.%1$I)::text, pg_catalog.max(s.%1$I)::text', keys[1])
+                        ELSE 'NULL::text, NULL::text' END,
+                   staging)
+        INTO staged_rows, latest, first_min, first_max USING r.id;
+    IF staged_rows = 0 THEN
+        overlap := false;
+    ELSIF ranged THEN
+        EXECUTE format('SELECT EXISTS (SELECT FROM %1$s t WHERE t.%2$I >= $1::%3$s AND t.%2$I <= $2::%3$s)',
+                       target, keys[1], first_type)
+            INTO overlap USING first_min, first_max;
+    ELSE
+        overlap := true;
+    END IF;
     EXECUTE format(
         'CREATE TEMPORARY TABLE %1$I ON COMMIT DROP AS
          SELECT q.*,
@@ -360,14 +390,15 @@ BEGIN
            FROM (SELECT s.*, t.shipped AS _old_shipped,
                         CASE WHEN NOT (%3$s) THEN pg_catalog.to_jsonb(t) END AS _old,
                         %4$s AS _old_release, %5$s AS _old_vintage, %6$s AS _new_vintage, (%3$s) AS _same
-                   FROM %7$s s JOIN %8$s t ON %9$s %10$s) q',
+                   FROM %7$s s JOIN %8$s t ON %9$s %10$s) q %11$s',
         plan, has_release, same,
         CASE WHEN has_release THEN 't.release_id' ELSE 'NULL::text' END,
         CASE WHEN has_release THEN 'od.vintage' ELSE 'NULL::date' END,
         CASE WHEN has_release THEN 'coalesce(nd.vintage, $2)' ELSE 'NULL::date' END,
         staging, target, on_key,
         CASE WHEN has_release THEN 'LEFT JOIN @extschema@.data_release od ON od.id = t.release_id
-                                    LEFT JOIN @extschema@.data_release nd ON nd.id = s.release_id' ELSE '' END)
+                                    LEFT JOIN @extschema@.data_release nd ON nd.id = s.release_id' ELSE '' END,
+        CASE WHEN overlap THEN '' ELSE 'WITH NO DATA' END)
         USING in_release, r.vintage;
     -- Keys target lacks: inserted, unless the user deleted the shipped row (a
     -- release script). The plan holds every staged row whose key target has
@@ -382,12 +413,6 @@ BEGIN
                            pg_catalog.count(*) FILTER (WHERE p._action IN (''updated'', ''kept_newer'', ''older_same''))
                       FROM %I p', plan)
         INTO known_rows, updated_rows, adopted_rows, kept_rows, vintage_rows;
-    EXECUTE format('SELECT pg_catalog.count(*), %s FROM %s s',
-                   CASE WHEN 'as_of' = ANY (keys)
-                        THEN format('pg_catalog.max(s.as_of) FILTER (WHERE coalesce(%s, $1) = $1)',
-                                    CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END)
-                        ELSE 'NULL::date' END, staging)
-        INTO staged_rows, latest USING r.id;
     fresh := format('FROM %s s WHERE ', staging)
              || CASE WHEN known_rows = 0 THEN 'true'
                      WHEN staged_rows = known_rows THEN 'false'
