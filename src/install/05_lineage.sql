@@ -35,14 +35,22 @@ CREATE FUNCTION @extschema@.lineage_key_columns(t regclass) RETURNS text[]
     LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+    keys text[];
 BEGIN
     -- plpgsql, not sql: the lineage triggers ask for every row, and plpgsql
     -- keeps the query's plan where an SQL function plans it at each call.
-    RETURN (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
-              FROM pg_catalog.pg_index i
-             CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
-              JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-             WHERE i.indrelid = t AND i.indisprimary);
+    keys := (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
+               FROM pg_catalog.pg_index i
+              CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+              WHERE i.indrelid = t AND i.indisprimary);
+    IF keys IS NULL THEN
+        -- The install's first load: a table whose primary key is built after
+        -- its data (load_defer_indexes, 44_data_release.sql) keeps its key here.
+        keys := NULLIF(pg_catalog.current_setting('holdings_load.key_' || t::oid::text, true), '')::text[];
+    END IF;
+    RETURN keys;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_key_columns(regclass) IS 'Primary key columns of a table, in key order';

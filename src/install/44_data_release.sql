@@ -96,6 +96,81 @@ COMMENT ON FUNCTION @extschema@.data_file(text) IS
     'The text of one of the extension''s installed data files (a path relative to <sharedir>/extension/holdings, such as tic/slt_table3.txt); nothing outside that directory';
 REVOKE EXECUTE ON FUNCTION @extschema@.data_file(text) FROM PUBLIC;
 
+-- The install's first load goes into tables without indexes: their indexes
+-- are built once after the data (one sort each) instead of a btree descent
+-- for every row written. load_defer_indexes drops the indexes of empty tables
+-- (primary keys included), keeping each definition and each primary key's
+-- columns (lineage_key_columns reads them, so load_merge still merges on the
+-- key) in settings local to the transaction; load_restore_indexes creates
+-- them again, with the same names and definitions. The merge never scans a
+-- target for each staged row (hash joins; new keys come from its plan). An
+-- upgrade's tables keep their indexes.
+CREATE FUNCTION @extschema@.load_defer_indexes(tables regclass[]) RETURNS void
+    LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    t regclass;
+    ix record;
+    nonempty boolean;
+    deferred text[] := coalesce(NULLIF(pg_catalog.current_setting('holdings_load.deferred_indexes', true), '')::text[],
+                                '{}');
+BEGIN
+    IF NOT @extschema@.lineage_in_release_script() THEN
+        RAISE EXCEPTION 'load_defer_indexes is for the extension''s install script'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    FOREACH t IN ARRAY tables LOOP
+        EXECUTE format('SELECT EXISTS (SELECT FROM %s)', t) INTO nonempty;
+        IF nonempty THEN
+            RAISE EXCEPTION 'load_defer_indexes: table % is not empty', t USING ERRCODE = 'object_not_in_prerequisite_state';
+        END IF;
+        PERFORM pg_catalog.set_config('holdings_load.key_' || t::oid::text,
+                                      coalesce(@extschema@.lineage_key_columns(t)::text, ''), true);
+        FOR ix IN SELECT i.indexrelid::regclass AS index_name, pg_catalog.pg_get_indexdef(i.indexrelid) AS index_def,
+                         c.conname, pg_catalog.pg_get_constraintdef(c.oid) AS constraint_def
+                    FROM pg_index i
+                    LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid
+                   WHERE i.indrelid = t
+                   ORDER BY i.indexrelid LOOP
+            IF ix.conname IS NULL THEN
+                deferred := deferred || ix.index_def;
+                EXECUTE format('DROP INDEX %s', ix.index_name);
+            ELSE
+                deferred := deferred || format('ALTER TABLE %s ADD CONSTRAINT %I %s', t, ix.conname, ix.constraint_def);
+                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', t, ix.conname);
+            END IF;
+        END LOOP;
+    END LOOP;
+    PERFORM pg_catalog.set_config('holdings_load.deferred_indexes', deferred::text, true);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_defer_indexes(regclass[]) IS
+    'Install script helper: drops the indexes of empty tables before their first load, keeping their definitions (and primary key columns) for load_restore_indexes';
+REVOKE EXECUTE ON FUNCTION @extschema@.load_defer_indexes(regclass[]) FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.load_restore_indexes() RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    statement text;
+BEGIN
+    IF NOT @extschema@.lineage_in_release_script() THEN
+        RAISE EXCEPTION 'load_restore_indexes is for the extension''s install script'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    FOREACH statement IN ARRAY coalesce(NULLIF(pg_catalog.current_setting('holdings_load.deferred_indexes', true), '')::text[],
+                                        '{}') LOOP
+        EXECUTE statement;
+    END LOOP;
+    PERFORM pg_catalog.set_config('holdings_load.deferred_indexes', '', true);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_restore_indexes() IS
+    'Install script helper: creates the indexes load_defer_indexes dropped, after the data';
+REVOKE EXECUTE ON FUNCTION @extschema@.load_restore_indexes() FROM PUBLIC;
+
 -- Starts a load: checks the dataset, serialises on load_lock, records the
 -- release (unless dry_run) and returns it for load_merge. The vintage is the
 -- one the file prints (printed_vintage, found by the loader), else the given
@@ -229,8 +304,18 @@ DECLARE
     same text;
     fresh text;
     inserted bigint := 0;
-    any_new boolean;
-    counts record;
+    overlap boolean;
+    first_type text;
+    ranged boolean;
+    first_min text;
+    first_max text;
+    staged_rows bigint;
+    known_rows bigint;
+    updated_rows bigint;
+    adopted_rows bigint;
+    kept_rows bigint;
+    vintage_rows bigint;
+    latest date;
 BEGIN
     IF target IS NULL OR staging IS NULL THEN
         RAISE EXCEPTION 'load_merge needs a target and a staging table' USING ERRCODE = 'null_value_not_allowed';
@@ -261,12 +346,39 @@ BEGIN
       FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid
      WHERE a.attrelid = target AND a.attnum > 0 AND NOT a.attisdropped
        AND a.attname <> ALL (ignored) AND a.attname <> ALL (keys);
-    EXECUTE format('ANALYZE %s', staging);
+    -- Statistics of the staged keys, what the plan's join on them estimates
+    -- from (the other columns' would cost more than they help).
+    EXECUTE format('ANALYZE %s (%s)', staging, (SELECT string_agg(format('%I', k), ', ') FROM unnest(keys) AS k));
 
     -- Keys target has: the plan, every such staged row with its action (one
     -- join; the old row as jsonb only where it differs).
     IF pg_catalog.to_regclass('pg_temp.' || pg_catalog.quote_ident(plan)) IS NOT NULL THEN
         EXECUTE format('DROP TABLE pg_temp.%I', plan);
+    END IF;
+    -- The staged rows, counted once, with their newest period and the range
+    -- of their keys' first column: when target holds no key in that range (a
+    -- new series), no key can match and the plan is empty without the join
+    -- (one range probe of target, never a pass over it per staged row).
+    first_type := (SELECT pg_catalog.format_type(a.atttypid, NULL) FROM pg_attribute a
+                    WHERE a.attrelid = target AND a.attname = keys[1]);
+    ranged := pg_catalog.to_regprocedure(format('pg_catalog.min(%s)', first_type)) IS NOT NULL;
+    EXECUTE format('SELECT pg_catalog.count(*), %s, %s FROM %s s',
+                   CASE WHEN 'as_of' = ANY (keys)
+                        THEN format('pg_catalog.max(s.as_of) FILTER (WHERE coalesce(%s, $1) = $1)',
+                                    CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END)
+                        ELSE 'NULL::date' END,
+                   CASE WHEN ranged THEN format('pg_catalog.min(s.%1$I)::text, pg_catalog.max(s.%1$I)::text', keys[1])
+                        ELSE 'NULL::text, NULL::text' END,
+                   staging)
+        INTO staged_rows, latest, first_min, first_max USING r.id;
+    IF staged_rows = 0 THEN
+        overlap := false;
+    ELSIF ranged THEN
+        EXECUTE format('SELECT EXISTS (SELECT FROM %1$s t WHERE t.%2$I >= $1::%3$s AND t.%2$I <= $2::%3$s)',
+                       target, keys[1], first_type)
+            INTO overlap USING first_min, first_max;
+    ELSE
+        overlap := true;
     END IF;
     EXECUTE format(
         'CREATE TEMPORARY TABLE %1$I ON COMMIT DROP AS
@@ -278,20 +390,33 @@ BEGIN
            FROM (SELECT s.*, t.shipped AS _old_shipped,
                         CASE WHEN NOT (%3$s) THEN pg_catalog.to_jsonb(t) END AS _old,
                         %4$s AS _old_release, %5$s AS _old_vintage, %6$s AS _new_vintage, (%3$s) AS _same
-                   FROM %7$s s JOIN %8$s t ON %9$s %10$s) q',
+                   FROM %7$s s JOIN %8$s t ON %9$s %10$s) q %11$s',
         plan, has_release, same,
         CASE WHEN has_release THEN 't.release_id' ELSE 'NULL::text' END,
         CASE WHEN has_release THEN 'od.vintage' ELSE 'NULL::date' END,
         CASE WHEN has_release THEN 'coalesce(nd.vintage, $2)' ELSE 'NULL::date' END,
         staging, target, on_key,
         CASE WHEN has_release THEN 'LEFT JOIN @extschema@.data_release od ON od.id = t.release_id
-                                    LEFT JOIN @extschema@.data_release nd ON nd.id = s.release_id' ELSE '' END)
+                                    LEFT JOIN @extschema@.data_release nd ON nd.id = s.release_id' ELSE '' END,
+        CASE WHEN overlap THEN '' ELSE 'WITH NO DATA' END)
         USING in_release, r.vintage;
     -- Keys target lacks: inserted, unless the user deleted the shipped row (a
-    -- release script). None when every staged row found its key (a reload).
-    EXECUTE format('SELECT (SELECT pg_catalog.count(*) FROM %s) > (SELECT pg_catalog.count(*) FROM %I)', staging, plan)
-        INTO any_new;
-    fresh := format('FROM %s s WHERE %L AND NOT EXISTS (SELECT FROM %s t WHERE %s)', staging, any_new, target, on_key);
+    -- release script). The plan holds every staged row whose key target has
+    -- (staged keys are unique: load_check), so these are the staged rows the
+    -- plan lacks: all of them when it is empty (a first load), none when it
+    -- holds all (a reload), else an anti-join with the plan, never a pass over
+    -- target.
+    -- (What the plan holds, counted once: the steps with nothing to do are skipped.)
+    EXECUTE format('SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE p._action = ''updated''),
+                           pg_catalog.count(*) FILTER (WHERE p._action = ''adopted''),
+                           pg_catalog.count(*) FILTER (WHERE p._action IN (''kept_newer'', ''kept_user'')),
+                           pg_catalog.count(*) FILTER (WHERE p._action IN (''updated'', ''kept_newer'', ''older_same''))
+                      FROM %I p', plan)
+        INTO known_rows, updated_rows, adopted_rows, kept_rows, vintage_rows;
+    fresh := format('FROM %s s WHERE ', staging)
+             || CASE WHEN known_rows = 0 THEN 'true'
+                     WHEN staged_rows = known_rows THEN 'false'
+                     ELSE format('NOT EXISTS (SELECT FROM %I t WHERE %s)', plan, on_key) END;
 
     IF report THEN
         RETURN QUERY EXECUTE format(
@@ -313,9 +438,11 @@ BEGIN
     END IF;
 
     IF writing THEN
-        EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %I s WHERE %s AND s._action = ''updated''',
-                       target, cols, pcols, plan, on_key) USING r.id;
-        IF has_release THEN  -- an equal figure without a release takes this one
+        IF updated_rows > 0 THEN
+            EXECUTE format('UPDATE %s t SET (%s) = ROW(%s) FROM %I s WHERE %s AND s._action = ''updated''',
+                           target, cols, pcols, plan, on_key) USING r.id;
+        END IF;
+        IF has_release AND adopted_rows > 0 THEN  -- an equal figure without a release takes this one
             EXECUTE format('UPDATE %s t SET source_id = s.source_id, release_id = coalesce(s.release_id, $1)
                               FROM %I s WHERE %s AND s._action = ''adopted''', target, plan, on_key) USING r.id;
         END IF;
@@ -330,7 +457,7 @@ BEGIN
 
     -- Vintages: the replaced figure of an update, this release's figure where
     -- a newer one stays; merged by the same rules (newer vintages stay).
-    IF vintage_table IS NOT NULL THEN
+    IF vintage_table IS NOT NULL AND vintage_rows > 0 THEN
         vstage := @extschema@.load_staging(vintage_table, 'holdings_merge_vintage_' || tname);
         EXECUTE format(
             'INSERT INTO %1$s SELECT v.* FROM %2$I p,
@@ -351,23 +478,14 @@ BEGIN
     END IF;
 
     IF r.id IS NOT NULL AND writing THEN
-        EXECUTE format('SELECT pg_catalog.count(*) FILTER (WHERE _action = ''updated'') AS upd,
-                               pg_catalog.count(*) FILTER (WHERE _action IN (''kept_newer'', ''kept_user'')) AS kept,
-                               %s AS latest
-                          FROM %I',
-                       CASE WHEN 'as_of' = ANY (keys)
-                            THEN format('(SELECT pg_catalog.max(s.as_of) FROM %s s WHERE coalesce(%s, $1) = $1)', staging,
-                                        CASE WHEN has_release THEN 's.release_id' ELSE 'NULL::text' END)
-                            ELSE 'NULL::date' END, plan)
-            INTO counts USING r.id;
         -- Only when something changes: a reload that writes nothing leaves the release alone.
         UPDATE @extschema@.data_release d
-           SET rows_inserted = d.rows_inserted + inserted, rows_updated = d.rows_updated + counts.upd,
-               rows_kept = d.rows_kept + CASE WHEN r.reloaded THEN 0 ELSE counts.kept END,
-               latest_period = GREATEST(d.latest_period, counts.latest)
+           SET rows_inserted = d.rows_inserted + inserted, rows_updated = d.rows_updated + updated_rows,
+               rows_kept = d.rows_kept + CASE WHEN r.reloaded THEN 0 ELSE kept_rows END,
+               latest_period = GREATEST(d.latest_period, latest)
          WHERE d.id = r.id
-           AND (inserted + counts.upd > 0 OR (counts.kept > 0 AND NOT r.reloaded) OR counts.latest > d.latest_period
-                OR (d.latest_period IS NULL AND counts.latest IS NOT NULL));
+           AND (inserted + updated_rows > 0 OR (kept_rows > 0 AND NOT r.reloaded) OR latest > d.latest_period
+                OR (d.latest_period IS NULL AND latest IS NOT NULL));
     END IF;
     EXECUTE format('DROP TABLE pg_temp.%I', plan);
 END

@@ -1,4 +1,6 @@
--- After the data: foreign keys of the large tables (validated once, in bulk).
+-- After the data: the indexes of the large tables (89_before_data.sql), built
+-- once, then their foreign keys (validated once, in bulk).
+SELECT @extschema@.load_restore_indexes();
 ALTER TABLE @extschema@.position
     ADD FOREIGN KEY (holder_id) REFERENCES @extschema@.holder (id),
     ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
