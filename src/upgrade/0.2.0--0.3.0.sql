@@ -74,6 +74,8 @@ DROP TRIGGER user_edit_replay ON @extschema@.user_edit;
 -- Data releases, vintages of every figure table, the load lock, the one merge
 -- (new in 0.3.0).
 --@include src/install/44_data_release.sql
+-- The loaders' one staging-and-merge step (new in 0.3.0).
+--@include src/install/46_load_helpers.sql
 
 -- Every figure points to its release (a fresh install has the column last, too).
 ALTER TABLE @extschema@.position ADD COLUMN release_id text;
