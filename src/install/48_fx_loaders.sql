@@ -70,22 +70,23 @@ BEGIN
                                    unknown_what => 'currency', noun => 'line', shown_columns => '{as_of}',
                                    label_column => 'currency');
     -- ecb-daily, then fed-monthly for the euro members' legacy currencies the
-    -- Fed never published: each complete month's average of the daily cross rates.
+    -- Fed never published: each complete month's average of the daily cross
+    -- rates (the newest day is the newest USD rate's: every day with one has
+    -- its EUR rate).
     RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.fx_rate', '{rate_set,currency,as_of,per_usd,source_id}',
-        'WITH daily AS (
-             SELECT c.currency, c.as_of, round(c.per_eur / u.per_eur, 20) AS per_usd
-               FROM holdings_load_ecb c JOIN holdings_load_ecb u ON u.as_of = c.as_of AND u.currency = ''USD''
-              WHERE c.currency <> ''USD''
-             UNION ALL
-             SELECT ''EUR'', u.as_of, round(1 / u.per_eur, 20) FROM holdings_load_ecb u WHERE u.currency = ''USD'')
-         SELECT ''ecb-daily'', currency, as_of, per_usd, $1 FROM daily
+        'SELECT ''ecb-daily'', c.currency, c.as_of, round(c.per_eur / u.per_eur, 20), $1
+           FROM holdings_load_ecb c JOIN holdings_load_ecb u ON u.as_of = c.as_of AND u.currency = ''USD''
+          WHERE c.currency <> ''USD''
          UNION ALL
-         SELECT ''fed-monthly'', x.currency, (date_trunc(''month'', x.as_of) + interval ''1 month'' - interval ''1 day'')::date,
-                round(avg(x.per_usd), 20), $1
-           FROM daily x
-          WHERE x.currency IN (''SIT'', ''CYP'', ''MTL'', ''SKK'', ''EEK'', ''LVL'', ''LTL'', ''HRK'', ''BGN'')
-            AND date_trunc(''month'', x.as_of) < (SELECT date_trunc(''month'', max(l.as_of)) FROM daily l)
-          GROUP BY x.currency, date_trunc(''month'', x.as_of)', r);
+         SELECT ''ecb-daily'', ''EUR'', u.as_of, round(1 / u.per_eur, 20), $1 FROM holdings_load_ecb u WHERE u.currency = ''USD''
+         UNION ALL
+         SELECT ''fed-monthly'', c.currency, (date_trunc(''month'', c.as_of) + interval ''1 month'' - interval ''1 day'')::date,
+                round(avg(round(c.per_eur / u.per_eur, 20)), 20), $1
+           FROM holdings_load_ecb c JOIN holdings_load_ecb u ON u.as_of = c.as_of AND u.currency = ''USD''
+          WHERE c.currency IN (''SIT'', ''CYP'', ''MTL'', ''SKK'', ''EEK'', ''LVL'', ''LTL'', ''HRK'', ''BGN'')
+            AND date_trunc(''month'', c.as_of) < (SELECT date_trunc(''month'', max(l.as_of)) FROM holdings_load_ecb l
+                                                   WHERE l.currency = ''USD'')
+          GROUP BY c.currency, date_trunc(''month'', c.as_of)', r);
     DROP TABLE holdings_load_ecb;
 END
 $fn$;
