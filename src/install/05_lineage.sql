@@ -74,19 +74,23 @@ AS $fn$
 $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_key_expr(regclass, text) IS 'Lineage helper: SQL giving a row''s primary key as text[]';
 
--- A condition matching the key of table t (alias) to the text[] $1, typed.
-CREATE FUNCTION @extschema@.lineage_key_match(t regclass, alias text) RETURNS text
+-- A condition matching the key of table t (alias) to a text[] key, typed
+-- column by column (so that the primary key's index serves it): key is an SQL
+-- expression, the parameter $1 unless given (a journal row's e.key in the
+-- set-based checks of lineage_replay_pending and the upgrade from 0.2.0).
+CREATE FUNCTION @extschema@.lineage_key_match(t regclass, alias text, key text DEFAULT '$1') RETURNS text
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-    SELECT string_agg(format('%I.%I = $1[%s]::%s', alias, a.attname, k.n, format_type(a.atttypid, a.atttypmod)),
+    SELECT string_agg(format('%I.%I = (%s)[%s]::%s', alias, a.attname, key, k.n, format_type(a.atttypid, a.atttypmod)),
                       ' AND ' ORDER BY k.n)
       FROM pg_index i
      CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
      WHERE i.indrelid = t AND i.indisprimary
 $fn$;
-COMMENT ON FUNCTION @extschema@.lineage_key_match(regclass, text) IS 'Lineage helper: SQL matching a table''s primary key to the text[] $1';
+COMMENT ON FUNCTION @extschema@.lineage_key_match(regclass, text, text) IS
+    'Lineage helper: SQL matching a table''s primary key to a text[] key given as SQL (default $1), typed';
 
 -- True while a restore replays user_edit (the replay's own writes are not edits).
 CREATE FUNCTION @extschema@.lineage_replaying() RETURNS boolean

@@ -219,13 +219,7 @@ BEGIN
         IF NOT @extschema@.lineage_tracked(t) THEN
             PERFORM @extschema@.lineage_replay_row(t, '{}', NULL);  -- raises 42501
         END IF;
-        SELECT pg_catalog.string_agg(pg_catalog.format('d.%I = e.key[%s]::%s', a.attname, k.n, pg_catalog.format_type(a.atttypid, a.atttypmod)),
-                          ' AND ' ORDER BY k.n)
-          INTO match
-          FROM pg_catalog.pg_index i
-         CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
-          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-         WHERE i.indrelid = t AND i.indisprimary;
+        match := @extschema@.lineage_key_match(t, 'd', 'e.key');
         EXECUTE pg_catalog.format($q$
             INSERT INTO @extschema@.lineage_replay_queue (table_name, key)
             SELECT e.table_name, e.key FROM @extschema@.user_edit e

@@ -4,9 +4,11 @@
 -- file's vintage, URL and name; is all or nothing (one statement); names the
 -- line of any error (22P02); and returns what it writes or keeps: (action,
 -- table_name, key, old_value, new_value). With dry_run => true it returns the
--- same report and writes nothing. Every loader is parse -> stage -> load_check
--- -> load_merge (44_data_release.sql): a figure of a newer release is never
--- replaced by an older one (kept_newer), replaced figures stay as vintages.
+-- same report and writes nothing. Every loader is load_begin -> parse ->
+-- load_check, then one load_stage_merge (46_load_helpers.sql) per table it
+-- writes, with its own mapping: staged LIKE the table, then load_merge
+-- (44_data_release.sql): a figure of a newer release is never replaced by an
+-- older one (kept_newer), replaced figures stay as vintages.
 
 -- Raises 22P02 "<what>, line <n>: <message>"; declared boolean so that SQL can
 -- call it in a CASE, and VOLATILE so that the planner never folds a call with
@@ -47,7 +49,6 @@ AS $fn$
 DECLARE
     r @extschema@.load_release := @extschema@.load_begin(load_tic_form_s.source_id, document, load_tic_form_s.vintage,
                                                           load_tic_form_s.url, load_tic_form_s.file_name, dry_run);
-    staged regclass;
 BEGIN
     CREATE TEMPORARY TABLE holdings_load_form_s ON COMMIT DROP AS
     SELECT p.line, p.label, l.holder_id, 'UST-NOTES-BONDS'::text AS instrument, p.as_of,
@@ -56,16 +57,13 @@ BEGIN
       LEFT JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST';
     PERFORM @extschema@.load_check('TIC Form S document', 'holdings_load_form_s', '{holder_id,instrument,as_of}', 'holder_id',
                                    shown_columns => '{holder_id,as_of}');
-    staged := @extschema@.load_staging('@extschema@.transaction', 'holdings_load_transaction');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, net_purchases, gross_purchases, gross_sales, series, source_id)
-                    SELECT holder_id, instrument, as_of,
-                           @extschema@.holding((treasury_purchases - treasury_sales) * 1000000, ''USD''),
-                           @extschema@.holding(treasury_purchases * 1000000, ''USD''),
-                           @extschema@.holding(treasury_sales * 1000000, ''USD''), ''tic-form-s'', $1
-                      FROM holdings_load_form_s', staged) USING load_tic_form_s.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.transaction', staged, r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.transaction',
+        '{holder_id,instrument,as_of,net_purchases,gross_purchases,gross_sales,series,source_id}',
+        'SELECT holder_id, instrument, as_of, @extschema@.holding((treasury_purchases - treasury_sales) * 1000000, ''USD''),
+                @extschema@.holding(treasury_purchases * 1000000, ''USD''),
+                @extschema@.holding(treasury_sales * 1000000, ''USD''), ''tic-form-s'', $1
+           FROM holdings_load_form_s', r);
     DROP TABLE holdings_load_form_s;
-    EXECUTE format('DROP TABLE %s', staged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_form_s(text, text, boolean, date, text, text) IS
@@ -83,8 +81,6 @@ AS $fn$
 DECLARE
     r @extschema@.load_release := @extschema@.load_begin(load_tic_slt_table3.source_id, document, load_tic_slt_table3.vintage,
                                                           load_tic_slt_table3.url, load_tic_slt_table3.file_name, dry_run);
-    positions regclass;
-    flows regclass;
 BEGIN
     CREATE TEMPORARY TABLE holdings_load_table3 ON COMMIT DROP AS
     SELECT l.holder_id, p.*,
@@ -92,28 +88,23 @@ BEGIN
       FROM @extschema@.parse_tic_slt_table3(document) p
       LEFT JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST';
     PERFORM @extschema@.load_check('TIC Table 3 document', 'holdings_load_table3', '{holder_id,as_of}', 'holder_id');
-    positions := @extschema@.load_staging('@extschema@.position', 'holdings_load_position');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, amount, basis, source_id)
-                    SELECT t.holder_id, i.instrument, t.as_of, @extschema@.holding(i.mn * 1000000, ''USD''), ''market'', $1
-                      FROM holdings_load_table3 t
-                     CROSS JOIN LATERAL (VALUES (''UST'', t.holdings), (''UST-NOTES-BONDS'', t.long_term_holdings),
-                                                (''UST-BILLS'', t.short_term_holdings)) AS i (instrument, mn)
-                     WHERE i.mn IS NOT NULL', positions) USING load_tic_slt_table3.source_id;
-    flows := @extschema@.load_staging('@extschema@.transaction', 'holdings_load_transaction');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, net_purchases, valuation_change, series, source_id)
-                    SELECT holder_id, ''UST-NOTES-BONDS'', as_of, @extschema@.holding(long_term_net_purchases * 1000000, ''USD''),
-                           @extschema@.holding(long_term_valuation_change * 1000000, ''USD''), ''tic-slt'', $1
-                      FROM holdings_load_table3 WHERE as_of >= date ''2023-02-28'' AND long_term_net_purchases IS NOT NULL
-                    UNION ALL
-                    SELECT holder_id, ''UST-BILLS'', as_of,
-                           @extschema@.holding(coalesce(short_term_net_purchases, bills_change) * 1000000, ''USD''),
-                           NULL, ''tic-bills-change'', $1
-                      FROM holdings_load_table3 WHERE coalesce(short_term_net_purchases, bills_change) IS NOT NULL',
-                   flows) USING load_tic_slt_table3.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.position', positions, r);
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.transaction', flows, r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.position',
+        '{holder_id,instrument,as_of,amount,basis,source_id}',
+        'SELECT t.holder_id, i.instrument, t.as_of, @extschema@.holding(i.mn * 1000000, ''USD''), ''market'', $1
+           FROM holdings_load_table3 t
+          CROSS JOIN LATERAL (VALUES (''UST'', t.holdings), (''UST-NOTES-BONDS'', t.long_term_holdings),
+                                     (''UST-BILLS'', t.short_term_holdings)) AS i (instrument, mn)
+          WHERE i.mn IS NOT NULL', r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.transaction',
+        '{holder_id,instrument,as_of,net_purchases,valuation_change,series,source_id}',
+        'SELECT holder_id, ''UST-NOTES-BONDS'', as_of, @extschema@.holding(long_term_net_purchases * 1000000, ''USD''),
+                @extschema@.holding(long_term_valuation_change * 1000000, ''USD''), ''tic-slt'', $1
+           FROM holdings_load_table3 WHERE as_of >= date ''2023-02-28'' AND long_term_net_purchases IS NOT NULL
+         UNION ALL
+         SELECT holder_id, ''UST-BILLS'', as_of, @extschema@.holding(coalesce(short_term_net_purchases, bills_change) * 1000000, ''USD''),
+                NULL, ''tic-bills-change'', $1
+           FROM holdings_load_table3 WHERE coalesce(short_term_net_purchases, bills_change) IS NOT NULL', r);
     DROP TABLE holdings_load_table3;
-    EXECUTE format('DROP TABLE %s, %s', positions, flows);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_slt_table3(text, text, boolean, date, text, text) IS
@@ -133,8 +124,6 @@ AS $fn$
 DECLARE
     r @extschema@.load_release := @extschema@.load_begin(load_tic_slt_table5.source_id, document, load_tic_slt_table5.vintage,
                                                           load_tic_slt_table5.url, load_tic_slt_table5.file_name, dry_run);
-    positions regclass;
-    same regclass;
 BEGIN
     CREATE TEMPORARY TABLE holdings_load_table5 ON COMMIT DROP AS
     SELECT p.line, p.label, l.holder_id, l.instrument, p.as_of, p.usd_bn,
@@ -146,18 +135,15 @@ BEGIN
      WHERE p.label <> 'All Other';  -- the rest beyond Table 5's top 20: not mfhhis01's "All Other"
     PERFORM @extschema@.load_check('TIC Table 5 document', 'holdings_load_table5', '{holder_id,instrument,as_of}', 'holder_id',
                                    shown_columns => '{holder_id,as_of}');
-    positions := @extschema@.load_staging('@extschema@.position', 'holdings_load_position');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, amount, basis, source_id)
-                    SELECT holder_id, instrument, as_of, @extschema@.holding(usd_bn * 1000000000, ''USD''), ''market'', $1
-                      FROM holdings_load_table5 WHERE NOT same_figure', positions) USING load_tic_slt_table5.source_id;
-    same := @extschema@.load_staging('@extschema@.position_vintage', 'holdings_load_same');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, source_id, amount)
-                    SELECT holder_id, instrument, as_of, $1, @extschema@.holding(usd_bn * 1000000000, ''USD'')
-                      FROM holdings_load_table5 WHERE same_figure', same) USING load_tic_slt_table5.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.position', positions, r);
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.position_vintage', same, r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.position',
+        '{holder_id,instrument,as_of,amount,basis,source_id}',
+        'SELECT holder_id, instrument, as_of, @extschema@.holding(usd_bn * 1000000000, ''USD''), ''market'', $1
+           FROM holdings_load_table5 WHERE NOT same_figure', r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.position_vintage',
+        '{holder_id,instrument,as_of,source_id,amount}',
+        'SELECT holder_id, instrument, as_of, $1, @extschema@.holding(usd_bn * 1000000000, ''USD'')
+           FROM holdings_load_table5 WHERE same_figure', r);
     DROP TABLE holdings_load_table5;
-    EXECUTE format('DROP TABLE %s, %s', positions, same);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_slt_table5(text, text, boolean, date, text, text) IS
@@ -176,8 +162,6 @@ DECLARE
                                                           load_fred_series.url, load_fred_series.file_name, dry_run);
     series_id text;
     months integer;
-    target regclass;
-    staged regclass;
 BEGIN
     CREATE TEMPORARY TABLE holdings_load_fred ON COMMIT DROP AS
     SELECT * FROM @extschema@.parse_fred_csv(document);
@@ -192,32 +176,23 @@ BEGIN
     PERFORM @extschema@.load_check('FRED document', 'holdings_load_fred', '{as_of}', noun => 'observation');
     IF series_id = 'WMTSECL1' THEN
         -- Weeks printed as 0 before 2007-07 (not reported) are left out.
-        target := '@extschema@.custody_holding';
-        staged := @extschema@.load_staging(target, 'holdings_load_series');
-        EXECUTE format('INSERT INTO %s (series, as_of, amount, basis, source_id)
-                        SELECT series, as_of, @extschema@.holding(value * 1000000, ''USD''), ''face'', $1
-                          FROM holdings_load_fred
-                         WHERE value IS NOT NULL AND NOT (value = 0 AND as_of < date ''2007-07-04'')', staged)
-            USING load_fred_series.source_id;
+        RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.custody_holding',
+            '{series,as_of,amount,basis,source_id}',
+            'SELECT series, as_of, @extschema@.holding(value * 1000000, ''USD''), ''face'', $1 FROM holdings_load_fred
+              WHERE value IS NOT NULL AND NOT (value = 0 AND as_of < date ''2007-07-04'')', r);
     ELSIF months IS NOT NULL THEN
-        target := '@extschema@.treasury_yield';
-        staged := @extschema@.load_staging(target, 'holdings_load_series');
-        EXECUTE format('INSERT INTO %s (series, as_of, maturity_months, yield_percent, source_id)
-                        SELECT series, as_of, $2, value, $1 FROM holdings_load_fred WHERE value IS NOT NULL', staged)
-            USING load_fred_series.source_id, months;
+        RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.treasury_yield',
+            '{series,as_of,maturity_months,yield_percent,source_id}',
+            format('SELECT series, as_of, %s, value, $1 FROM holdings_load_fred WHERE value IS NOT NULL', months), r);
     ELSIF series_id IN ('TWEXBGSMTH', 'DTWEXBGS') THEN
-        target := '@extschema@.dollar_index';
-        staged := @extschema@.load_staging(target, 'holdings_load_series');
-        EXECUTE format('INSERT INTO %s (series, as_of, value, source_id)
-                        SELECT series, as_of, value, $1 FROM holdings_load_fred WHERE value IS NOT NULL', staged)
-            USING load_fred_series.source_id;
+        RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.dollar_index',
+            '{series,as_of,value,source_id}',
+            'SELECT series, as_of, value, $1 FROM holdings_load_fred WHERE value IS NOT NULL', r);
     ELSE
         PERFORM @extschema@.document_failure('FRED document', 1,
             format('series %s is not one holdings loads (WMTSECL1, DGS*, TWEXBGSMTH, DTWEXBGS)', series_id));
     END IF;
-    RETURN QUERY SELECT * FROM @extschema@.load_merge(target, staged, r);
     DROP TABLE holdings_load_fred;
-    EXECUTE format('DROP TABLE %s', staged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_fred_series(text, text, boolean, date, text, text) IS
@@ -240,10 +215,10 @@ DECLARE
         load_tic_mfh.url, load_tic_mfh.file_name, dry_run,
         (SELECT pg_catalog.to_date(m[1], 'MM/DD/YY')
            FROM pg_catalog.regexp_match(document, E'Federal Reserve Board[^\\n]*\\n[\\t ]*([01]?[0-9]/[0-3]?[0-9]/[0-9]{2})[\\t \\r]*\\n') AS m));
-    positions regclass;
-    same regclass;
-    comparisons regclass;
 BEGIN
+    -- Official figures: to position, or to position_vintage where position
+    -- holds the figure more precisely (same_figure); comparison values: to
+    -- position_comparison.
     CREATE TEMPORARY TABLE holdings_load_mfh ON COMMIT DROP AS
     SELECT p.line, p.label, l.holder_id, l.instrument, p.as_of, p.official,
            CASE WHEN p.official THEN 'official figure' ELSE 'comparison figure' END AS noun,
@@ -256,23 +231,16 @@ BEGIN
       LEFT JOIN @extschema@.position x ON p.official AND x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of;
     PERFORM @extschema@.load_check('TIC document', 'holdings_load_mfh', '{holder_id,instrument,as_of,official}', 'holder_id',
                                    noun => NULL, shown_columns => '{holder_id,instrument,as_of}');
-    positions := @extschema@.load_staging('@extschema@.position', 'holdings_load_position');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, amount, basis, source_id)
-                    SELECT holder_id, instrument, as_of, amount, ''market'', $1 FROM holdings_load_mfh
-                     WHERE official AND NOT same_figure', positions) USING load_tic_mfh.source_id;
-    same := @extschema@.load_staging('@extschema@.position_vintage', 'holdings_load_same');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, source_id, amount)
-                    SELECT holder_id, instrument, as_of, $1, amount FROM holdings_load_mfh WHERE same_figure',
-                   same) USING load_tic_mfh.source_id;
-    comparisons := @extschema@.load_staging('@extschema@.position_comparison', 'holdings_load_comparison');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, amount, source_id)
-                    SELECT holder_id, instrument, as_of, amount, $1 FROM holdings_load_mfh WHERE NOT official',
-                   comparisons) USING load_tic_mfh.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.position', positions, r);
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.position_vintage', same, r);
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.position_comparison', comparisons, r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.position',
+        '{holder_id,instrument,as_of,amount,basis,source_id}',
+        'SELECT holder_id, instrument, as_of, amount, ''market'', $1 FROM holdings_load_mfh WHERE official AND NOT same_figure', r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.position_vintage',
+        '{holder_id,instrument,as_of,source_id,amount}',
+        'SELECT holder_id, instrument, as_of, $1, amount FROM holdings_load_mfh WHERE same_figure', r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.position_comparison',
+        '{holder_id,instrument,as_of,amount,source_id}',
+        'SELECT holder_id, instrument, as_of, amount, $1 FROM holdings_load_mfh WHERE NOT official', r);
     DROP TABLE holdings_load_mfh;
-    EXECUTE format('DROP TABLE %s, %s, %s', positions, same, comparisons);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_mfh(text, text, boolean, date, text, text) IS

@@ -31,23 +31,18 @@ AS $fn$
 DECLARE
     r @extschema@.load_release := @extschema@.load_begin(load_fed_h10_monthly.source_id, document, load_fed_h10_monthly.vintage,
                                                           load_fed_h10_monthly.url, load_fed_h10_monthly.file_name, dry_run);
-    staged regclass;
 BEGIN
     CREATE TEMPORARY TABLE holdings_load_h10 ON COMMIT DROP AS
     SELECT p.line, p.label, p.as_of, p.per_usd, m.label AS known, m.currency
       FROM @extschema@.parse_fed_h10_monthly(document) p LEFT JOIN @extschema@.fx_label m ON m.label = p.label;
     PERFORM @extschema@.load_check('Fed H.10 document', 'holdings_load_h10', '{label,as_of}', 'known',
                                    unknown_what => 'country label', noun => 'rate');
-    staged := @extschema@.load_staging('@extschema@.fx_rate', 'holdings_load_fx');
-    EXECUTE format('INSERT INTO %s (rate_set, currency, as_of, per_usd, source_id)
-                    SELECT ''fed-monthly'', currency, as_of, per_usd, $1 FROM holdings_load_h10 WHERE currency IS NOT NULL
-                    UNION ALL
-                    SELECT ''fed-monthly'', ''LUF'', as_of, per_usd, $1 FROM holdings_load_h10
-                     WHERE currency = ''BEF'' AND NOT EXISTS (SELECT FROM holdings_load_h10 WHERE currency = ''LUF'')',
-                   staged) USING load_fed_h10_monthly.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.fx_rate', staged, r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.fx_rate', '{rate_set,currency,as_of,per_usd,source_id}',
+        'SELECT ''fed-monthly'', currency, as_of, per_usd, $1 FROM holdings_load_h10 WHERE currency IS NOT NULL
+         UNION ALL
+         SELECT ''fed-monthly'', ''LUF'', as_of, per_usd, $1 FROM holdings_load_h10
+          WHERE currency = ''BEF'' AND NOT EXISTS (SELECT FROM holdings_load_h10 WHERE currency = ''LUF'')', r);
     DROP TABLE holdings_load_h10;
-    EXECUTE format('DROP TABLE %s', staged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_fed_h10_monthly(text, text, boolean, date, text, text) IS
@@ -67,7 +62,6 @@ AS $fn$
 DECLARE
     r @extschema@.load_release := @extschema@.load_begin(load_ecb_rates.source_id, document, load_ecb_rates.vintage,
                                                           load_ecb_rates.url, load_ecb_rates.file_name, dry_run);
-    staged regclass;
 BEGIN
     CREATE TEMPORARY TABLE holdings_load_ecb ON COMMIT DROP AS
     SELECT p.*, c.code AS known FROM @extschema@.parse_ecb_eurofxref(document) p
@@ -75,29 +69,25 @@ BEGIN
     PERFORM @extschema@.load_check('ECB document', 'holdings_load_ecb', '{as_of,currency}', 'known',
                                    unknown_what => 'currency', noun => 'line', shown_columns => '{as_of}',
                                    label_column => 'currency');
-    staged := @extschema@.load_staging('@extschema@.fx_rate', 'holdings_load_fx');
-    EXECUTE format('INSERT INTO %s (rate_set, currency, as_of, per_usd, source_id)
-                    SELECT ''ecb-daily'', c.currency, c.as_of, round(c.per_eur / u.per_eur, 20), $1
-                      FROM holdings_load_ecb c JOIN holdings_load_ecb u ON u.as_of = c.as_of AND u.currency = ''USD''
-                     WHERE c.currency <> ''USD''
-                    UNION ALL
-                    SELECT ''ecb-daily'', ''EUR'', u.as_of, round(1 / u.per_eur, 20), $1
-                      FROM holdings_load_ecb u WHERE u.currency = ''USD''', staged) USING load_ecb_rates.source_id;
-    -- fed-monthly for the euro members' legacy currencies the Fed never
-    -- published: each complete month's average of the daily cross rates.
-    EXECUTE format('INSERT INTO %1$s (rate_set, currency, as_of, per_usd, source_id)
-                    SELECT ''fed-monthly'', x.currency,
-                           (date_trunc(''month'', x.as_of) + interval ''1 month'' - interval ''1 day'')::date,
-                           round(avg(x.per_usd), 20), $1
-                      FROM %1$s x
-                     WHERE x.rate_set = ''ecb-daily''
-                       AND x.currency IN (''SIT'', ''CYP'', ''MTL'', ''SKK'', ''EEK'', ''LVL'', ''LTL'', ''HRK'', ''BGN'')
-                       AND date_trunc(''month'', x.as_of) < (SELECT date_trunc(''month'', max(l.as_of)) FROM %1$s l
-                                                             WHERE l.rate_set = ''ecb-daily'')
-                     GROUP BY x.currency, date_trunc(''month'', x.as_of)', staged) USING load_ecb_rates.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.fx_rate', staged, r);
+    -- ecb-daily, then fed-monthly for the euro members' legacy currencies the
+    -- Fed never published: each complete month's average of the daily cross
+    -- rates (the newest day is the newest USD rate's: every day with one has
+    -- its EUR rate).
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.fx_rate', '{rate_set,currency,as_of,per_usd,source_id}',
+        'SELECT ''ecb-daily'', c.currency, c.as_of, round(c.per_eur / u.per_eur, 20), $1
+           FROM holdings_load_ecb c JOIN holdings_load_ecb u ON u.as_of = c.as_of AND u.currency = ''USD''
+          WHERE c.currency <> ''USD''
+         UNION ALL
+         SELECT ''ecb-daily'', ''EUR'', u.as_of, round(1 / u.per_eur, 20), $1 FROM holdings_load_ecb u WHERE u.currency = ''USD''
+         UNION ALL
+         SELECT ''fed-monthly'', c.currency, (date_trunc(''month'', c.as_of) + interval ''1 month'' - interval ''1 day'')::date,
+                round(avg(round(c.per_eur / u.per_eur, 20)), 20), $1
+           FROM holdings_load_ecb c JOIN holdings_load_ecb u ON u.as_of = c.as_of AND u.currency = ''USD''
+          WHERE c.currency IN (''SIT'', ''CYP'', ''MTL'', ''SKK'', ''EEK'', ''LVL'', ''LTL'', ''HRK'', ''BGN'')
+            AND date_trunc(''month'', c.as_of) < (SELECT date_trunc(''month'', max(l.as_of)) FROM holdings_load_ecb l
+                                                   WHERE l.currency = ''USD'')
+          GROUP BY c.currency, date_trunc(''month'', c.as_of)', r);
     DROP TABLE holdings_load_ecb;
-    EXECUTE format('DROP TABLE %s', staged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_ecb_rates(text, text, boolean, date, text, text) IS

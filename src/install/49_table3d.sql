@@ -33,42 +33,34 @@ AS $fn$
 DECLARE
     r @extschema@.load_release := @extschema@.load_begin(load_tic_table3d.source_id, document, load_tic_table3d.vintage,
                                                           load_tic_table3d.url, load_tic_table3d.file_name, dry_run);
-    vintages regclass;
-    flows regclass;
 BEGIN
     CREATE TEMPORARY TABLE holdings_load_table3d ON COMMIT DROP AS
     SELECT p.line, p.label, l.holder_id, p.as_of, p.holdings, p.long_term_holdings, p.short_term_holdings
       FROM @extschema@.parse_tic_table3d(document) p
       LEFT JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST';
     PERFORM @extschema@.load_check('TIC Table 3D document', 'holdings_load_table3d', '{holder_id,as_of}', 'holder_id');
-    vintages := @extschema@.load_staging('@extschema@.position_vintage', 'holdings_load_vintage');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, source_id, amount)
-                    SELECT t.holder_id, i.instrument, t.as_of, $1, @extschema@.holding(i.mn * 1000000, ''USD'')
-                      FROM holdings_load_table3d t
-                     CROSS JOIN LATERAL (VALUES (''UST'', t.holdings), (''UST-NOTES-BONDS'', t.long_term_holdings),
-                                                (''UST-BILLS'', t.short_term_holdings)) AS i (instrument, mn)
-                     WHERE i.mn IS NOT NULL', vintages) USING load_tic_table3d.source_id;
-    flows := @extschema@.load_staging('@extschema@.transaction', 'holdings_load_transaction');
-    EXECUTE format('INSERT INTO %s (holder_id, instrument, as_of, net_purchases, series, source_id)
-                    SELECT c.holder_id, ''UST-BILLS'', c.as_of, @extschema@.holding(c.bills_change * 1000000, ''USD''),
-                           ''tic-bills-change'', $1
-                      FROM (SELECT t.holder_id, t.as_of,
-                                   CASE WHEN lag(t.as_of) OVER w = t.as_of - date_part(''day'', t.as_of)::integer
-                                        THEN t.short_term_holdings - lag(t.short_term_holdings) OVER w END AS bills_change
-                              FROM holdings_load_table3d t
-                            WINDOW w AS (PARTITION BY t.holder_id ORDER BY t.as_of)) c
-                     WHERE c.bills_change IS NOT NULL
-                       AND NOT EXISTS (SELECT 1 FROM @extschema@.transaction x
-                                        WHERE x.holder_id = c.holder_id AND x.instrument = ''UST-BILLS''
-                                          AND x.as_of = c.as_of AND x.source_id <> $1)
-                       AND NOT EXISTS (SELECT 1 FROM @extschema@.position b
-                                        WHERE b.holder_id = c.holder_id AND b.instrument = ''UST-BILLS''
-                                          AND b.as_of = c.as_of)', flows)
-        USING load_tic_table3d.source_id;
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.position_vintage', vintages, r);
-    RETURN QUERY SELECT * FROM @extschema@.load_merge('@extschema@.transaction', flows, r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.position_vintage',
+        '{holder_id,instrument,as_of,source_id,amount}',
+        'SELECT t.holder_id, i.instrument, t.as_of, $1, @extschema@.holding(i.mn * 1000000, ''USD'')
+           FROM holdings_load_table3d t
+          CROSS JOIN LATERAL (VALUES (''UST'', t.holdings), (''UST-NOTES-BONDS'', t.long_term_holdings),
+                                     (''UST-BILLS'', t.short_term_holdings)) AS i (instrument, mn)
+          WHERE i.mn IS NOT NULL', r);
+    RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.transaction',
+        '{holder_id,instrument,as_of,net_purchases,series,source_id}',
+        'SELECT c.holder_id, ''UST-BILLS'', c.as_of, @extschema@.holding(c.bills_change * 1000000, ''USD''), ''tic-bills-change'', $1
+           FROM (SELECT t.holder_id, t.as_of,
+                        CASE WHEN lag(t.as_of) OVER w = t.as_of - date_part(''day'', t.as_of)::integer
+                             THEN t.short_term_holdings - lag(t.short_term_holdings) OVER w END AS bills_change
+                   FROM holdings_load_table3d t
+                 WINDOW w AS (PARTITION BY t.holder_id ORDER BY t.as_of)) c
+          WHERE c.bills_change IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM @extschema@.transaction x
+                             WHERE x.holder_id = c.holder_id AND x.instrument = ''UST-BILLS''
+                               AND x.as_of = c.as_of AND x.source_id <> $1)
+            AND NOT EXISTS (SELECT 1 FROM @extschema@.position b
+                             WHERE b.holder_id = c.holder_id AND b.instrument = ''UST-BILLS'' AND b.as_of = c.as_of)', r);
     DROP TABLE holdings_load_table3d;
-    EXECUTE format('DROP TABLE %s, %s', vintages, flows);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_tic_table3d(text, text, boolean, date, text, text) IS

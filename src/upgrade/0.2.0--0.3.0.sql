@@ -8,6 +8,10 @@
 -- 0.2.0's journal may hold forged rows (issue 18): keep only those the tables
 -- show, before anything below changes a table; set the rest aside.
 --@include src/install/07_user_edit_quarantine.sql
+-- lineage_key_match takes the key as SQL (a new argument, default $1): the
+-- check below matches each journal row's key through it.
+DROP FUNCTION @extschema@.lineage_key_match(regclass, text);
+--@create-functions lineage_key_match
 DO $quarantine$
 DECLARE
     tn text;
@@ -33,13 +37,7 @@ BEGIN
     FOR tn, t IN SELECT DISTINCT e.table_name, pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') OPERATOR(pg_catalog.||) '.'
                                                                    OPERATOR(pg_catalog.||) pg_catalog.quote_ident(e.table_name))
                    FROM @extschema@.user_edit e LOOP
-        SELECT pg_catalog.string_agg(pg_catalog.format('d.%I = e.key[%s]::%s', a.attname, k.n,
-                                                       pg_catalog.format_type(a.atttypid, a.atttypmod)), ' AND ' ORDER BY k.n)
-          INTO match
-          FROM pg_catalog.pg_index i
-         CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k (attnum, n)
-          JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) k.attnum
-         WHERE i.indrelid OPERATOR(pg_catalog.=) t AND i.indisprimary;
+        match := @extschema@.lineage_key_match(t, 'd', 'e.key');
         EXECUTE pg_catalog.format($q$
             WITH gone AS (
                 DELETE FROM @extschema@.user_edit e
@@ -74,6 +72,8 @@ DROP TRIGGER user_edit_replay ON @extschema@.user_edit;
 -- Data releases, vintages of every figure table, the load lock, the one merge
 -- (new in 0.3.0).
 --@include src/install/44_data_release.sql
+-- The loaders' one staging-and-merge step (new in 0.3.0).
+--@include src/install/46_load_helpers.sql
 
 -- Every figure points to its release (a fresh install has the column last, too).
 ALTER TABLE @extschema@.position ADD COLUMN release_id text;

@@ -1,0 +1,36 @@
+-- The loaders' common step (47_flow_loaders.sql, 48_fx_loaders.sql,
+-- 49_table3d.sql): every loader parses its document into a temporary table,
+-- checks it (load_check), then, for each table it writes, maps the parsed rows
+-- into that table's columns and merges them (load_merge, 44_data_release.sql).
+-- The mapping is the loader's own SQL; staging and merging have one home here.
+
+-- Stages the rows of mapping (a SELECT giving the columns named, in that
+-- order; $1 is the release's dataset, for source_id) in a fresh temporary
+-- table LIKE target, merges them into target under release r (load_merge:
+-- never over a newer release's figure, replaced figures kept as vintages,
+-- nothing written when r.dry_run), drops the staging table and returns
+-- load_merge's report (action, table_name, key, old_value, new_value).
+CREATE FUNCTION @extschema@.load_stage_merge(target regclass, columns text[], mapping text, r @extschema@.load_release)
+    RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    staged regclass;
+BEGIN
+    IF target IS NULL OR columns IS NULL OR mapping IS NULL OR r IS NULL THEN
+        RAISE EXCEPTION 'load_stage_merge needs a target, its columns, a mapping and a release'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    staged := @extschema@.load_staging(target, 'holdings_stage_' || (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = target));
+    EXECUTE pg_catalog.format('INSERT INTO %s (%s) %s', staged,
+                              (SELECT pg_catalog.string_agg(pg_catalog.format('%I', c), ', ' ORDER BY n)
+                                 FROM pg_catalog.unnest(columns) WITH ORDINALITY AS u (c, n)),
+                              mapping)
+        USING r.source_id;
+    RETURN QUERY SELECT * FROM @extschema@.load_merge(target, staged, r);
+    EXECUTE pg_catalog.format('DROP TABLE %s', staged);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_stage_merge(regclass, text[], text, @extschema@.load_release) IS
+    'Loader helper (every loader): stages the rows of the loader''s mapping (a SELECT; $1 = the dataset) in a temporary table LIKE target, merges them (load_merge) and returns the report';
