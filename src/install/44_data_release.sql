@@ -113,8 +113,9 @@ DECLARE
     t regclass;
     ix record;
     nonempty boolean;
-    deferred text[] := coalesce(NULLIF(pg_catalog.current_setting('holdings_load.deferred_indexes', true), '')::text[],
-                                '{}');
+    -- Starts empty: load_restore_indexes runs these statements, so nothing
+    -- set before the script (a session, role or database setting) may join them.
+    deferred text[] := '{}';
 BEGIN
     IF NOT @extschema@.lineage_in_release_script() THEN
         RAISE EXCEPTION 'load_defer_indexes is for the extension''s install script'

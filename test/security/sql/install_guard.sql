@@ -51,5 +51,16 @@ ALTER EXTENSION holdings UPDATE;
 \echo :SQLSTATE
 SELECT extversion FROM pg_extension WHERE extname = 'holdings';
 REVOKE CREATE ON SCHEMA holdings FROM sec_owner;
+-- The install builds fx_rate's indexes after the data from statements it
+-- keeps in a setting (load_defer_indexes): a value already set in the
+-- session (PostgreSQL 15 lets only a superuser set it for a role or a
+-- database) must not join them.
+DROP EXTENSION holdings;
+SET holdings_load.deferred_indexes = '{"CREATE TABLE public.holdings_injected ()"}';
+CREATE EXTENSION holdings;
+RESET holdings_load.deferred_indexes;
+SELECT pg_catalog.to_regclass('public.holdings_injected') AS injected,
+       pg_catalog.pg_get_constraintdef(c.oid) AS fx_rate_key
+  FROM pg_constraint c WHERE c.conrelid = 'holdings.fx_rate'::regclass AND c.contype = 'p';
 \c holdings_security postgres
 DROP DATABASE holdings_security_owner;
