@@ -34,3 +34,17 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_stage_merge(regclass, text[], text, @extschema@.load_release) IS
     'Loader helper (every loader): stages the rows of the loader''s mapping (a SELECT; $1 = the dataset) in a temporary table LIKE target, merges them (load_merge) and returns the report';
+
+-- TIC Tables 3 and 3D print a holder's Treasuries as a total, long-term and
+-- short-term figure (millions): one row per instrument that is printed.
+CREATE FUNCTION @extschema@.tic_maturity_split(holdings numeric, long_term numeric, short_term numeric)
+    RETURNS TABLE (instrument text, mn numeric)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+    SELECT i.instrument, i.mn
+      FROM (VALUES ('UST', holdings), ('UST-NOTES-BONDS', long_term), ('UST-BILLS', short_term)) AS i (instrument, mn)
+     WHERE i.mn IS NOT NULL
+$fn$;
+COMMENT ON FUNCTION @extschema@.tic_maturity_split(numeric, numeric, numeric) IS
+    'Loader helper (TIC Tables 3 and 3D): the total, long-term and short-term figures as rows (UST, UST-NOTES-BONDS, UST-BILLS), the printed ones only';

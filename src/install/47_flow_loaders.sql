@@ -92,9 +92,7 @@ BEGIN
         '{holder_id,instrument,as_of,amount,basis,source_id}',
         'SELECT t.holder_id, i.instrument, t.as_of, @extschema@.holding(i.mn * 1000000, ''USD''), ''market'', $1
            FROM holdings_load_table3 t
-          CROSS JOIN LATERAL (VALUES (''UST'', t.holdings), (''UST-NOTES-BONDS'', t.long_term_holdings),
-                                     (''UST-BILLS'', t.short_term_holdings)) AS i (instrument, mn)
-          WHERE i.mn IS NOT NULL', r);
+          CROSS JOIN LATERAL @extschema@.tic_maturity_split(t.holdings, t.long_term_holdings, t.short_term_holdings) AS i', r);
     RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.transaction',
         '{holder_id,instrument,as_of,net_purchases,valuation_change,series,source_id}',
         'SELECT holder_id, ''UST-NOTES-BONDS'', as_of, @extschema@.holding(long_term_net_purchases * 1000000, ''USD''),

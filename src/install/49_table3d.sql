@@ -43,9 +43,7 @@ BEGIN
         '{holder_id,instrument,as_of,source_id,amount}',
         'SELECT t.holder_id, i.instrument, t.as_of, $1, @extschema@.holding(i.mn * 1000000, ''USD'')
            FROM holdings_load_table3d t
-          CROSS JOIN LATERAL (VALUES (''UST'', t.holdings), (''UST-NOTES-BONDS'', t.long_term_holdings),
-                                     (''UST-BILLS'', t.short_term_holdings)) AS i (instrument, mn)
-          WHERE i.mn IS NOT NULL', r);
+          CROSS JOIN LATERAL @extschema@.tic_maturity_split(t.holdings, t.long_term_holdings, t.short_term_holdings) AS i', r);
     RETURN QUERY SELECT * FROM @extschema@.load_stage_merge('@extschema@.transaction',
         '{holder_id,instrument,as_of,net_purchases,series,source_id}',
         'SELECT c.holder_id, ''UST-BILLS'', c.as_of, @extschema@.holding(c.bills_change * 1000000, ''USD''), ''tic-bills-change'', $1

@@ -29,3 +29,4 @@ REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_slt_table3(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_slt_table5(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_table3d(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tic_maturity_split(numeric,numeric,numeric) FROM PUBLIC;
