@@ -5,7 +5,7 @@
 -- naming the line, for any line the format does not allow, a line longer than
 -- 1 MiB, and a document that does not end as a complete one does (the newline
 -- of its last line; ECB lines with the header's number of cells and a USD
--- rate). Their loaders are in 48_fx_loaders.sql.
+-- rate). Their loaders are in 47_loaders.sql.
 
 CREATE FUNCTION @extschema@.parse_fed_h10_monthly(document text,
         OUT line integer, OUT label text, OUT as_of date, OUT per_usd numeric)

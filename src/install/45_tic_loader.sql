@@ -23,5 +23,5 @@ COMMENT ON FUNCTION @extschema@.parse_tic_mfh(text) IS
 -- Users load through load_tic_mfh; grant EXECUTE to the roles that run it.
 REVOKE EXECUTE ON FUNCTION @extschema@.parse_tic_mfh(text) FROM PUBLIC;
 
--- load_tic_mfh (the loader of this layout) is in 47_flow_loaders.sql, with the
--- other loaders and their helpers.
+-- load_tic_mfh (the loader of this layout) is in 47_loaders.sql, with the
+-- other loaders.

@@ -1,8 +1,8 @@
--- The loaders' common step (47_flow_loaders.sql, 48_fx_loaders.sql,
--- 49_table3d.sql): every loader parses its document into a temporary table,
--- checks it (load_check), then, for each table it writes, maps the parsed rows
--- into that table's columns and merges them (load_merge, 44_data_release.sql).
--- The mapping is the loader's own SQL; staging and merging have one home here.
+-- The loaders' common step (load_run, 47_loaders.sql): every loader parses
+-- its document into a temporary table, checks it (load_check), then, for each
+-- table it writes, maps the parsed rows into that table's columns and merges
+-- them (load_merge, 44_data_release.sql). The mapping is the loader's own SQL
+-- (holdings.loader_step); staging and merging have one home here.
 
 -- Stages the rows of mapping (a SELECT giving the columns named, in that
 -- order; $1 is the release's dataset, for source_id) in a fresh temporary

@@ -1,7 +1,7 @@
 // parse_fed_h10_monthly and parse_ecb_eurofxref: the parsers of
 // src/core/fx_documents.cpp as set-returning functions, run in bounded steps
 // by parse_document (document_parse.hpp). load_fed_h10_monthly and
-// load_ecb_rates (48_fx_loaders.sql) read their rows.
+// load_ecb_rates (src/install/47_loaders.sql) read their rows.
 #include "document_parse.hpp"
 
 #include "fx_documents.hpp"

@@ -106,7 +106,8 @@ DROP FUNCTION @extschema@.load_positions(regclass, boolean);
 DROP FUNCTION @extschema@.load_apply(regclass, regclass, boolean);
 DROP FUNCTION @extschema@.check_tic_rows(text, jsonb);
 DROP FUNCTION @extschema@.check_source(text);
---@create-functions load_tic_form_s load_tic_slt_table3 load_tic_slt_table5 load_fred_series load_tic_mfh load_fed_h10_monthly load_ecb_rates
+-- Every loader, declared once (holdings.loader, loader_step, load_run).
+--@include src/install/47_loaders.sql
 
 -- ---- issue 20 (flows), before --@changed-functions: monthly_components changes
 -- its result columns, so it and the views over monthly_flows are dropped and
@@ -172,8 +173,9 @@ DROP FUNCTION @extschema@.fx_levels_accum(internal, @extschema@.holding, date, t
 -- Loading the installed data files, and their freshness (new in 0.3.0).
 --@include src/install/49_data_files.sql
 
--- Issue 20 (flows): TIC Table 3D's parser and loader (new in 0.3.0); the
--- shipped loads below load its file (after Table 3, mfhhis01 and Table 5).
+-- Issue 20 (flows): TIC Table 3D's parser (new in 0.3.0; its loader came with
+-- 47_loaders.sql above); the shipped loads below load its file (after Table 3,
+-- mfhhis01 and Table 5).
 --@include src/install/49_table3d.sql
 
 -- The reference rows of 0.3.0 (sources, codes, labels, bank figures), merged

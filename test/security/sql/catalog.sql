@@ -28,8 +28,9 @@ SELECT function FROM ext_functions
  WHERE NOT has_function_privilege('public', oid, 'EXECUTE')
  ORDER BY 1;
 -- Tables: PUBLIC may read rate_set and fx_rate_version (every FX call reads
--- them as its caller, to know which rates its snapshot sees) and nothing else;
--- it writes none.
+-- them as its caller, to know which rates its snapshot sees), loader and
+-- loader_step (what each loader does, read by load_run as its caller, public
+-- as function bodies are in pg_proc) and nothing else; it writes none.
 SELECT c.relname, c.relacl
   FROM pg_class c
   JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
