@@ -205,7 +205,6 @@ AS $fn$
 DECLARE
     tn text;
     t regclass;
-    match text;
     cons text;
     e record;
     replayed integer;
@@ -219,18 +218,11 @@ BEGIN
         IF NOT @extschema@.lineage_tracked(t) THEN
             PERFORM @extschema@.lineage_replay_row(t, '{}', NULL);  -- raises 42501
         END IF;
-        match := @extschema@.lineage_key_match(t, 'd', 'e.key');
         EXECUTE pg_catalog.format($q$
             INSERT INTO @extschema@.lineage_replay_queue (table_name, key)
             SELECT e.table_name, e.key FROM @extschema@.user_edit e
-             WHERE e.table_name = $1
-               AND CASE WHEN e.row_data IS NULL THEN EXISTS (SELECT 1 FROM %1$s d WHERE %2$s)
-                        ELSE NOT EXISTS (SELECT 1 FROM %1$s d WHERE %2$s
-                                            AND (SELECT pg_catalog.jsonb_object_agg(j.key, j.value)
-                                                   FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(d) - 'shipped') j
-                                                  WHERE e.row_data ? j.key) = e.row_data - 'shipped')
-                   END
-            ON CONFLICT (table_name, key) DO NOTHING$q$, t, match) USING tn;
+             WHERE e.table_name = $1 AND %s
+            ON CONFLICT (table_name, key) DO NOTHING$q$, @extschema@.lineage_edit_unshown(t)) USING tn;
     END LOOP;
     replayed := @extschema@.lineage_replay_queued();
     IF EXISTS (SELECT 1 FROM @extschema@.lineage_replay_queue) THEN

@@ -26,3 +26,25 @@ COMMENT ON COLUMN @extschema@.user_edit_quarantine.edited_at IS 'As in user_edit
 COMMENT ON COLUMN @extschema@.user_edit_quarantine.reason IS 'Why it was set aside';
 COMMENT ON COLUMN @extschema@.user_edit_quarantine.quarantined_at IS 'When the upgrade set it aside';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.user_edit_quarantine', '');
+
+-- The one test of "the table does not show this journal row" (user_edit,
+-- alias e, over the table t): a deletion mark whose key the table has, or a
+-- row the table does not hold as journalled (its columns but shipped). SQL
+-- for a WHERE clause; what lineage_replay_pending() queues for replay and
+-- what the upgrade from 0.2.0 sets aside above, defined here because that
+-- upgrade runs it before anything else.
+CREATE FUNCTION @extschema@.lineage_edit_unshown(t regclass) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+    SELECT pg_catalog.format($q$CASE WHEN e.row_data IS NULL THEN EXISTS (SELECT 1 FROM %1$s d WHERE %2$s)
+                 ELSE NOT EXISTS (SELECT 1 FROM %1$s d WHERE %2$s
+                                     AND (SELECT pg_catalog.jsonb_object_agg(j.key, j.value)
+                                            FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(d) OPERATOR(pg_catalog.-) 'shipped') j
+                                           WHERE e.row_data OPERATOR(pg_catalog.?) j.key)
+                                         OPERATOR(pg_catalog.=) (e.row_data OPERATOR(pg_catalog.-) 'shipped'))
+            END$q$, t, @extschema@.lineage_key_match(t, 'd', 'e.key'))
+$fn$;
+COMMENT ON FUNCTION @extschema@.lineage_edit_unshown(regclass) IS
+    'Lineage helper: SQL true for a journal row (user_edit e) that table t does not show (a deletion mark of a present key, a row not held as journalled)';
+REVOKE EXECUTE ON FUNCTION @extschema@.lineage_edit_unshown(regclass) FROM PUBLIC;

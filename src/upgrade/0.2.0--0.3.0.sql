@@ -5,18 +5,18 @@
 -- holdings, and must not run next to objects another role controls.
 --@include src/install/00_schema_guard.sql
 
--- 0.2.0's journal may hold forged rows (issue 18): keep only those the tables
--- show, before anything below changes a table; set the rest aside.
---@include src/install/07_user_edit_quarantine.sql
 -- lineage_key_match takes the key as SQL (a new argument, default $1): the
 -- check below matches each journal row's key through it.
 DROP FUNCTION @extschema@.lineage_key_match(regclass, text);
 --@create-functions lineage_key_match
+-- 0.2.0's journal may hold forged rows (issue 18): keep only those the tables
+-- show (lineage_edit_unshown), before anything below changes a table; set the
+-- rest aside.
+--@include src/install/07_user_edit_quarantine.sql
 DO $quarantine$
 DECLARE
     tn text;
     t regclass;
-    match text;
     moved bigint := 0;
     n bigint;
 BEGIN
@@ -37,23 +37,16 @@ BEGIN
     FOR tn, t IN SELECT DISTINCT e.table_name, pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') OPERATOR(pg_catalog.||) '.'
                                                                    OPERATOR(pg_catalog.||) pg_catalog.quote_ident(e.table_name))
                    FROM @extschema@.user_edit e LOOP
-        match := @extschema@.lineage_key_match(t, 'd', 'e.key');
         EXECUTE pg_catalog.format($q$
             WITH gone AS (
                 DELETE FROM @extschema@.user_edit e
-                 WHERE e.table_name = $1
-                   AND CASE WHEN e.row_data IS NULL THEN EXISTS (SELECT 1 FROM %1$s d WHERE %2$s)
-                            ELSE NOT EXISTS (SELECT 1 FROM %1$s d WHERE %2$s
-                                                AND (SELECT pg_catalog.jsonb_object_agg(j.key, j.value)
-                                                       FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(d) - 'shipped') j
-                                                      WHERE e.row_data ? j.key) = e.row_data - 'shipped')
-                       END
+                 WHERE e.table_name = $1 AND %s
                 RETURNING e.*)
             INSERT INTO @extschema@.user_edit_quarantine (table_name, key, row_data, supersedes_shipped, edited_at, reason)
             SELECT g.table_name, g.key, g.row_data, g.supersedes_shipped, g.edited_at,
                    CASE WHEN g.row_data IS NULL THEN 'a deletion mark for a row the table still has'
                         ELSE 'a row the table does not show' END
-              FROM gone g$q$, t, match) USING tn;
+              FROM gone g$q$, @extschema@.lineage_edit_unshown(t)) USING tn;
         GET DIAGNOSTICS n = ROW_COUNT;
         moved := moved OPERATOR(pg_catalog.+) n;
     END LOOP;

@@ -37,7 +37,10 @@ import psycopg
 # replay's queue (empty but during a restore), the rate cache's version row,
 # the loads' lock row, and the journal rows the 0.2.0 upgrade set aside (written
 # by that upgrade alone; test/security/sql/upgrade_journal.sql tests it).
-INTERNAL_TABLES = {'user_edit', 'lineage_replay_queue', 'fx_rate_version', 'load_lock', 'user_edit_quarantine'}
+# (loader and loader_step are the extension's code as rows: only its scripts
+# write them, like function bodies, and no dump carries them.)
+INTERNAL_TABLES = {'user_edit', 'lineage_replay_queue', 'fx_rate_version', 'load_lock', 'user_edit_quarantine',
+                   'loader', 'loader_step'}
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PREVIOUS = sys.argv[2] if len(sys.argv) > 2 else '0.1.0'
 # Tables whose rows point to a data release (release_id, new in 0.3.0).

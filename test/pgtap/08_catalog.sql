@@ -32,7 +32,7 @@ SELECT set_eq($$
        AND prokind = 'f'$$,
     ARRAY['fx_rate', 'fx_convert', 'fx_net_selling_final', 'fx_decompose_final', 'monthly_components',
           'flow_decompose_final', 'flow_decompose_reported_final',
-          'lineage_key_columns', 'lineage_key', 'lineage_key_match', 'lineage_key_expr', 'lineage_replaying',
+          'lineage_key_columns', 'lineage_key', 'lineage_key_match', 'lineage_key_expr', 'lineage_replaying', 'lineage_edit_unshown',
           'lineage_tracked',
           'net_foreign_selling', 'fx_decompose',  -- the two-step final steps on dated_levels
           -- they read tables too (fx_rate, position, the home-currency tables)
