@@ -63,18 +63,26 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.next_release_due(text, date, date) IS
     'When the publisher''s next release of a shipped dataset is due, from its newest period and vintage (TIC: the 18th, two months after the next period); null for other datasets and discontinued ones';
 
+-- overdue and days_overdue say outright what next_release_due implies: the
+-- publisher's next release was due before today and is not loaded (a BI tool
+-- filters or colours on the boolean and sorts on the days).
 CREATE VIEW @extschema@.data_freshness AS
-SELECT l.source_id AS dataset, s.title, p.latest_period, l.vintage, l.id AS release_id,
-       CURRENT_DATE - l.vintage AS age_days,
-       CURRENT_DATE - p.latest_period AS period_age_days,
-       @extschema@.next_release_due(l.source_id, p.latest_period, l.vintage) AS next_release_due
-  FROM (SELECT DISTINCT ON (d.source_id) d.source_id, d.id, d.vintage
-          FROM @extschema@.data_release d ORDER BY d.source_id, d.vintage DESC, d.loaded_at DESC) AS l
-  JOIN @extschema@.source s ON s.id = l.source_id
-  LEFT JOIN (SELECT d.source_id, pg_catalog.max(d.latest_period) AS latest_period
-               FROM @extschema@.data_release d GROUP BY d.source_id) AS p ON p.source_id = l.source_id;
+SELECT f.dataset, f.title, f.latest_period, f.vintage, f.release_id, f.age_days, f.period_age_days,
+       f.next_release_due,
+       CASE WHEN f.next_release_due < CURRENT_DATE THEN CURRENT_DATE - f.next_release_due
+            WHEN f.next_release_due IS NOT NULL THEN 0 END AS days_overdue,
+       f.next_release_due < CURRENT_DATE AS overdue
+  FROM (SELECT l.source_id AS dataset, s.title, p.latest_period, l.vintage, l.id AS release_id,
+               CURRENT_DATE - l.vintage AS age_days,
+               CURRENT_DATE - p.latest_period AS period_age_days,
+               @extschema@.next_release_due(l.source_id, p.latest_period, l.vintage) AS next_release_due
+          FROM (SELECT DISTINCT ON (d.source_id) d.source_id, d.id, d.vintage
+                  FROM @extschema@.data_release d ORDER BY d.source_id, d.vintage DESC, d.loaded_at DESC) AS l
+          JOIN @extschema@.source s ON s.id = l.source_id
+          LEFT JOIN (SELECT d.source_id, pg_catalog.max(d.latest_period) AS latest_period
+                       FROM @extschema@.data_release d GROUP BY d.source_id) AS p ON p.source_id = l.source_id) AS f;
 COMMENT ON VIEW @extschema@.data_freshness IS
-    'Per dataset: the newest period loaded, the vintage of its newest release, their ages in days at current_date, and when the next release is due';
+    'Per dataset: the newest period loaded, the vintage of its newest release, their ages in days at current_date, when the next release is due, and whether (and by how many days) it is overdue';
 COMMENT ON COLUMN @extschema@.data_freshness.dataset IS 'The dataset (source id)';
 COMMENT ON COLUMN @extschema@.data_freshness.title IS 'Title of the dataset';
 COMMENT ON COLUMN @extschema@.data_freshness.latest_period IS 'The newest period (as_of) any release of the dataset gave';
@@ -83,3 +91,5 @@ COMMENT ON COLUMN @extschema@.data_freshness.release_id IS 'The newest release l
 COMMENT ON COLUMN @extschema@.data_freshness.age_days IS 'Days from the vintage to current_date';
 COMMENT ON COLUMN @extschema@.data_freshness.period_age_days IS 'Days from the newest period to current_date';
 COMMENT ON COLUMN @extschema@.data_freshness.next_release_due IS 'When the publisher''s next release is due (approximate; null when unknown or discontinued)';
+COMMENT ON COLUMN @extschema@.data_freshness.days_overdue IS 'Days from next_release_due to current_date, 0 when it is today or later; null when next_release_due is null';
+COMMENT ON COLUMN @extschema@.data_freshness.overdue IS 'True when next_release_due is before current_date (a newer release should be out: refresh); null when next_release_due is null';

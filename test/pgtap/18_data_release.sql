@@ -5,7 +5,7 @@
 -- file prints wins, data_freshness, and data_file reads nothing but the
 -- installed data files.
 BEGIN;
-SELECT plan(36);
+SELECT plan(41);
 SET search_path = public, holdings;
 
 -- ---- releases as installed ------------------------------------------------------------------
@@ -156,6 +156,41 @@ SELECT is((SELECT (latest_period, vintage, next_release_due, age_days = CURRENT_
 SELECT is((SELECT (latest_period, next_release_due)::text FROM data_freshness WHERE dataset = 'ecb-eurofxref'),
           '(2025-05-09,2025-05-12)', 'ECB: a Friday, then the Monday');
 SELECT is((SELECT next_release_due FROM data_freshness WHERE dataset = 'tic-form-s'), NULL::date, 'Form S is discontinued');
+SELECT is((SELECT array_agg(attname || ' ' || format_type(atttypid, atttypmod) ORDER BY attnum)
+             FROM pg_attribute WHERE attrelid = 'holdings.data_freshness'::regclass AND attnum > 0 AND NOT attisdropped),
+          '{"dataset text","title text","latest_period date","vintage date","release_id text","age_days integer",'
+          '"period_age_days integer","next_release_due date","days_overdue integer","overdue boolean"}'::text[],
+          'data_freshness: its columns, in order, with their types');
+-- Overdue: the shipped data is months old. Every dataset with a schedule was
+-- due by 2026-08-01 (in the past since) and is overdue by current_date -
+-- next_release_due days, but mfhhis01 (yearly, due 2027-03-18).
+SELECT is((SELECT string_agg(dataset || ' ' || next_release_due, ', ' ORDER BY dataset) FROM data_freshness
+            WHERE overdue AND days_overdue = CURRENT_DATE - next_release_due AND dataset NOT LIKE 'test-%'),
+          'ecb-eurofxref 2025-05-12, fed-h10-monthly 2026-08-01, fred-dgs1 2026-04-20, fred-dgs10 2026-04-20, '
+          'fred-dgs1mo 2026-04-20, fred-dgs2 2026-04-20, fred-dgs20 2026-04-20, fred-dgs30 2026-04-20, '
+          'fred-dgs3mo 2026-04-20, fred-dgs5 2026-04-20, fred-dgs6mo 2026-04-20, fred-dgs7 2026-04-20, '
+          'fred-dtwexbgs 2026-07-31, fred-twexbgsmth 2026-04-01, fred-wmtsecl1 2026-07-02, '
+          'tic-slt-table3 2026-07-18, tic-slt-table5 2026-07-18',
+          'overdue, by current_date - next_release_due days: every shipped dataset with a schedule but mfhhis01');
+SELECT is((SELECT (overdue, days_overdue)::text FROM data_freshness WHERE dataset = 'tic-mfhhis01'),
+          CASE WHEN CURRENT_DATE > date '2027-03-18' THEN '(t,' || (CURRENT_DATE - date '2027-03-18') || ')' ELSE '(f,0)' END,
+          'mfhhis01: due 2027-03-18, overdue only after it (0 days until then)');
+SELECT is((SELECT string_agg(dataset, ', ' ORDER BY dataset) FROM data_freshness WHERE overdue IS NULL AND days_overdue IS NULL),
+          'test-old, tic-form-s, tic-slt-table3d',
+          'no next release due (discontinued, frozen, a user''s dataset): overdue and days_overdue null, not false and 0');
+-- Around the due date, with releases written relative to today: due yesterday
+-- (WMTSECL1: latest + 8), today (DTWEXBGS: latest + 7), next month (TWEXBGSMTH).
+INSERT INTO data_release (id, source_id, vintage, sha256, latest_period) VALUES
+    ('fred-wmtsecl1/test', 'fred-wmtsecl1', CURRENT_DATE, repeat('0', 64), CURRENT_DATE - 9),
+    ('fred-dtwexbgs/test', 'fred-dtwexbgs', CURRENT_DATE, repeat('1', 64), CURRENT_DATE - 7),
+    ('fred-twexbgsmth/test', 'fred-twexbgsmth', CURRENT_DATE, repeat('2', 64), (date_trunc('month', CURRENT_DATE) - interval '1 month')::date);
+SELECT is((SELECT string_agg(format('%s: due %s, age %s, period age %s, overdue %s by %s', dataset, sign(next_release_due - CURRENT_DATE),
+                                    age_days, period_age_days, overdue, days_overdue), '; ' ORDER BY dataset)
+             FROM data_freshness WHERE dataset IN ('fred-wmtsecl1', 'fred-dtwexbgs', 'fred-twexbgsmth')),
+          'fred-dtwexbgs: due 0, age 0, period age 7, overdue f by 0; '
+          'fred-twexbgsmth: due 1, age 0, period age ' || (CURRENT_DATE - (date_trunc('month', CURRENT_DATE) - interval '1 month')::date) || ', overdue f by 0; '
+          'fred-wmtsecl1: due -1, age 0, period age 9, overdue t by 1',
+          'due yesterday: overdue by 1 day; due today or later: not overdue, 0 days');
 
 -- ---- data_file reads the installed data files and nothing else ----------------------------
 SELECT is(left(data_file('tic/slt_table3.txt'), 7), 'Table 3', 'an installed data file');

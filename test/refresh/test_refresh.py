@@ -500,10 +500,16 @@ def main():
         p = run('--status')
         status = [line.split() for line in p.stdout.strip().split('\n')]
         table3 = [dict(zip(status[0], line)) for line in status[1:] if line[:1] == ['tic-slt-table3']]
-        check('--status: exit 0, Table 3 fresh to 2026-05-31 from the release of 2026-08-18 [vintages]',
-              (p.returncode, [{k: r.get(k) for k in ('latest_period', 'vintage', 'release_id')} for r in table3]),
+        today = datetime.date.fromisoformat(sql(conn, 'SELECT current_date::text')[0][0])
+        conn.rollback()
+        check('--status: exit 0, Table 3 fresh to 2026-05-31 from the release of 2026-08-18, June due 2026-08-18: '
+              'overdue since [vintages]',
+              (p.returncode, [{k: r.get(k) for k in ('latest_period', 'vintage', 'release_id', 'age_days', 'next_release_due',
+                                                     'days_overdue', 'overdue')} for r in table3]),
               (0, [{'latest_period': '2026-05-31', 'vintage': '2026-08-18',
-                    'release_id': 'tic-slt-table3/2026-08-18/%s' % sha12('slt_table3.txt')}]))
+                    'release_id': 'tic-slt-table3/2026-08-18/%s' % sha12('slt_table3.txt'),
+                    'age_days': str((today - datetime.date(2026, 8, 18)).days), 'next_release_due': '2026-08-18',
+                    'days_overdue': str((today - datetime.date(2026, 8, 18)).days), 'overdue': 'yes'}]))
 
         # -- again: nothing to do, nothing changes
         p = run('--mirror', mirror, '--apply')
