@@ -244,9 +244,13 @@ BEGIN
                       HINT = 'Map the label in the loader''s label table (holdings.tic_label, holdings.fx_label), then load again.';
         END IF;
     END IF;
-    -- (A repeated key is rare: a hash aggregate finds whether there is one.)
-    EXECUTE format('SELECT EXISTS (SELECT FROM %s p GROUP BY %s HAVING pg_catalog.count(*) > 1)', parsed,
-                   (SELECT string_agg(format('p.%I', c), ', ') FROM unnest(key_columns) AS c)) INTO repeated;
+    -- (A repeated key is rare. Whether there is one: one 64-bit hash of each
+    -- key, sorted, about twice as fast as grouping the keys, which spills for
+    -- the ECB file's 210,000 rates under work_mem 4MB. Distinct hashes are
+    -- distinct keys; an equal pair, a repeated key or, rarely, two keys with
+    -- one hash, goes to the exact search below, which finds the line or nothing.)
+    EXECUTE format('SELECT pg_catalog.count(DISTINCT pg_catalog.hash_record_extended(ROW(%s), 0)) <> pg_catalog.count(*) FROM %s p',
+                   (SELECT string_agg(format('p.%I', c), ', ') FROM unnest(key_columns) AS c), parsed) INTO repeated;
     IF NOT repeated THEN
         RETURN;
     END IF;
@@ -347,9 +351,6 @@ BEGIN
       FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid
      WHERE a.attrelid = target AND a.attnum > 0 AND NOT a.attisdropped
        AND a.attname <> ALL (ignored) AND a.attname <> ALL (keys);
-    -- Statistics of the staged keys, what the plan's join on them estimates
-    -- from (the other columns' would cost more than they help).
-    EXECUTE format('ANALYZE %s (%s)', staging, (SELECT string_agg(format('%I', k), ', ') FROM unnest(keys) AS k));
 
     -- Keys target has: the plan, every such staged row with its action (one
     -- join; the old row as jsonb only where it differs).
@@ -380,6 +381,12 @@ BEGIN
             INTO overlap USING first_min, first_max;
     ELSE
         overlap := true;
+    END IF;
+    -- Statistics of the staged keys, what the plan's join on them estimates
+    -- from (the other columns' would cost more than they help); no join, no
+    -- statistics (a new series, a first load).
+    IF overlap THEN
+        EXECUTE format('ANALYZE %s (%s)', staging, (SELECT string_agg(format('%I', k), ', ') FROM unnest(keys) AS k));
     END IF;
     EXECUTE format(
         'CREATE TEMPORARY TABLE %1$I ON COMMIT DROP AS
