@@ -377,7 +377,10 @@ BEGIN
     IF staged_rows = 0 THEN
         overlap := false;
     ELSIF ranged THEN
-        EXECUTE format('SELECT EXISTS (SELECT FROM %1$s t WHERE t.%2$I >= $1::%3$s AND t.%2$I <= $2::%3$s)',
+        -- (One value, a single series: an equality probe, no ordering of text
+        -- under the collation, cheap also on a table without its index.)
+        EXECUTE format(CASE WHEN first_min = first_max THEN 'SELECT EXISTS (SELECT FROM %1$s t WHERE t.%2$I = $1::%3$s)'
+                            ELSE 'SELECT EXISTS (SELECT FROM %1$s t WHERE t.%2$I >= $1::%3$s AND t.%2$I <= $2::%3$s)' END,
                        target, keys[1], first_type)
             INTO overlap USING first_min, first_max;
     ELSE
