@@ -262,20 +262,30 @@ RELEASED_FIXES = [('holdings--0.1.0--0.2.0.sql', CLASSIFY_OLD, CLASSIFY_NEW)]
 # how many statements that is.) The staging tables are still created, empty:
 # lineage_apply_release then prunes every shipped row 0.1.0 had in them (the
 # user's rows, classified before, stay), and the loads write the figures into
-# tables holding the user's rows only, as in a fresh install. The staged
-# position figures (Table 3, mfhhis01, Table 5, with Table 3's transactions
-# and the vintages and comparisons they place) stay: 0.2.0's position_vintage
-# holds the superseded figures of the keys the user revised, which the loads
-# leave alone (kept_user) and a fresh install has.
+# tables holding the user's rows only, as in a fresh install. The position
+# figures (Table 3, mfhhis01, Table 5) are still staged, for what they place
+# beside them: 0.2.0's position_vintage holds the superseded figures of keys
+# the user revised, which the loads leave alone (kept_user) and a fresh
+# install has; then (trim, just before the apply) the staged figures of
+# position but the bank figures, and Table 3's transactions, are deleted, so
+# the apply prunes 0.1.0's shipped positions (the 0.3.0 step would prune
+# 0.2.0's, row by row under the lineage triggers) and the loads write them.
 RELEASED_DATA_SECTION = ('\n-- ---- shipped data of release current, staged as pg_temp.new_* ----\n',
                          "\nSELECT @extschema@.lineage_apply_release('new_');\n")
 RELEASED_SKIPPED_DATA = [('holdings--0.1.0--0.2.0.sql', 'new_',
-                          ('transaction', 'fx_rate', 'dollar_index', 'custody_holding', 'treasury_yield'), 16)]
+                          ('transaction', 'fx_rate', 'dollar_index', 'custody_holding', 'treasury_yield'), 16,
+                          '''
+-- (holdings--0.1.0--0.3.0: of the figures staged above, only the vintages and
+-- comparisons of position and the bank figures are applied; the shipped-data
+-- loads below write the others.)
+DELETE FROM pg_temp.new_position WHERE source_id IN ('tic-slt-table3', 'tic-mfhhis01', 'tic-slt-table5');
+DELETE FROM pg_temp.new_transaction;
+''')]
 
 
 def skip_released_data(rel, text):
     """The released script without the staging statements RELEASED_SKIPPED_DATA names."""
-    for script, prefix, skipped, expected in RELEASED_SKIPPED_DATA:
+    for script, prefix, skipped, expected, trim in RELEASED_SKIPPED_DATA:
         if script != rel:
             continue
         start_mark, end_mark = RELEASED_DATA_SECTION
@@ -297,7 +307,7 @@ def skip_released_data(rel, text):
         rest = section[sum(len(s) for s in statements(section)):]
         if len(dropped) != expected:
             sys.exit('%s: RELEASED_SKIPPED_DATA expects %d staging statements, found %d' % (rel, expected, len(dropped)))
-        text = text[:start] + ''.join(kept) + rest + text[end:]
+        text = text[:start] + ''.join(kept) + rest + trim + text[end:]
     return text
 
 
