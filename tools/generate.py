@@ -30,7 +30,8 @@ Directives of an upgrade source (each alone on a line):
   --@create-functions NAME...     the CREATE FUNCTION, COMMENT and REVOKE statements of the
                                   install sources' functions of these names (new signatures)
   --@released-upgrade FILE        a released upgrade script, verbatim but for RELEASED_FIXES
-                                  (its quadratic classification step)
+                                  (its quadratic classification step) and RELEASED_SKIPPED_DATA
+                                  (the figures it staged that the next step's loads write)
   --@upgrade-source FILE          another upgrade source, expanded against its own previous
                                   release (a direct path chains the steps in one script)
 """
@@ -254,22 +255,80 @@ CLASSIFY_NEW = r"""        -- (holdings--0.1.0--0.3.0: one hash join per table i
 """
 RELEASED_FIXES = [('holdings--0.1.0--0.2.0.sql', CLASSIFY_OLD, CLASSIFY_NEW)]
 
+# Figures a released upgrade script stages that a direct path does not: the
+# next step's loads write them from the shipped files (--@shipped-data), so
+# staging and merging them first is work thrown away. (script, the staged
+# release's section, its end, the tables whose staging statements are left out,
+# how many statements that is.) The staging tables are still created, empty:
+# lineage_apply_release then prunes every shipped row 0.1.0 had in them (the
+# user's rows, classified before, stay), and the loads write the figures into
+# tables holding the user's rows only, as in a fresh install. The position
+# figures (Table 3, mfhhis01, Table 5) are still staged, for what they place
+# beside them: 0.2.0's position_vintage holds the superseded figures of keys
+# the user revised, which the loads leave alone (kept_user) and a fresh
+# install has; then (trim, just before the apply) the staged figures of
+# position but the bank figures, and Table 3's transactions, are deleted, so
+# the apply prunes 0.1.0's shipped positions (the 0.3.0 step would prune
+# 0.2.0's, row by row under the lineage triggers) and the loads write them.
+RELEASED_DATA_SECTION = ('\n-- ---- shipped data of release current, staged as pg_temp.new_* ----\n',
+                         "\nSELECT @extschema@.lineage_apply_release('new_');\n")
+RELEASED_SKIPPED_DATA = [('holdings--0.1.0--0.2.0.sql', 'new_',
+                          ('transaction', 'fx_rate', 'dollar_index', 'custody_holding', 'treasury_yield'), 16,
+                          '''
+-- (holdings--0.1.0--0.3.0: of the figures staged above, only the vintages and
+-- comparisons of position and the bank figures are applied; the shipped-data
+-- loads below write the others.)
+DELETE FROM pg_temp.new_position WHERE source_id IN ('tic-slt-table3', 'tic-mfhhis01', 'tic-slt-table5');
+DELETE FROM pg_temp.new_transaction;
+''')]
+
+
+def skip_released_data(rel, text):
+    """The released script without the staging statements RELEASED_SKIPPED_DATA names."""
+    for script, prefix, skipped, expected, trim in RELEASED_SKIPPED_DATA:
+        if script != rel:
+            continue
+        start_mark, end_mark = RELEASED_DATA_SECTION
+        if text.count(start_mark) != 1 or text.count(end_mark) != 1:
+            sys.exit('%s: the staged data section RELEASED_SKIPPED_DATA edits is not there once' % rel)
+        start = text.index(start_mark) + len(start_mark)
+        end = text.index(end_mark)
+        section = text[start:end]
+        kept, dropped = [], []
+        for stmt in statements(section):
+            targets = set(re.findall(r'INSERT INTO pg_temp\.%s(\w+)' % prefix, stmt))
+            if targets and targets <= set(skipped):
+                dropped.append(stmt)
+                first = next((line.strip() for line in stmt.strip().split('\n') if line.strip().startswith('--')), '')
+                kept.append('\n-- (holdings--0.1.0--0.3.0: not staged, the shipped-data loads below write it: %s %s)\n'
+                            % (', '.join(sorted(targets)), first))
+            else:
+                kept.append(stmt)
+        rest = section[sum(len(s) for s in statements(section)):]
+        if len(dropped) != expected:
+            sys.exit('%s: RELEASED_SKIPPED_DATA expects %d staging statements, found %d' % (rel, expected, len(dropped)))
+        text = text[:start] + ''.join(kept) + rest + trim + text[end:]
+    return text
+
 
 def released_upgrade(rel):
-    """A released upgrade script's statements (without its header), with RELEASED_FIXES."""
+    """A released upgrade script's statements (without its header), with RELEASED_FIXES
+    and RELEASED_SKIPPED_DATA."""
     text = read_root(rel)
     for script, old, new in RELEASED_FIXES:
         if script == rel:
             if text.count(old) != 1:
                 sys.exit('%s: the text RELEASED_FIXES replaces is not there once' % rel)
             text = text.replace(old, new)
+    text = skip_released_data(rel, text)
     # Built-ins it called unqualified, as its release did, get pg_catalog.
     # (issue 18): the same statements, immune to a function planted in the
     # schema. Every call it makes of the extension's own functions is
     # qualified already, so each unqualified call is a built-in's.
     text, _ = qualify.rewrite(text, None)
     body = [line for line in text.splitlines(keepends=True) if not line.startswith('\\echo ')]
-    return '\n-- ---- %s (released; fixed where RELEASED_FIXES says, built-ins qualified) ----\n' % rel + ''.join(body)
+    return ('\n-- ---- %s (released; fixed where RELEASED_FIXES says, figures the next step loads not staged '
+            '(RELEASED_SKIPPED_DATA), built-ins qualified) ----\n' % rel + ''.join(body))
 
 
 def create_functions(names):

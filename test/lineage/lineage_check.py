@@ -16,7 +16,10 @@
                                           VERSION (0.1.0 unless given) + user changes + ALTER EXTENSION UPDATE against a
                                           fresh install + the same changes: schema (pg_dump
                                           --binary-upgrade of the extension's objects, normalized),
-                                          every table's rows, pg_dump configuration: identical
+                                          every table's rows, pg_dump configuration: identical;
+                                          from 0.1.0 also against the two released steps one after
+                                          the other (UPDATE TO '0.2.0', then UPDATE) from the same
+                                          database and user rows: every table's rows identical
 
 Runs against the cluster of scripts/cluster.sh (PGHOST, PGPORT, PGUSER in the environment);
 scripts/test-dump runs both. Prints one line per check and a closing 'N passed, N failed'
@@ -457,6 +460,71 @@ def new_keys(old_db, new_db):
     return found
 
 
+def user_database(db, collisions):
+    """The old release installed in db with the user's changes (those its tables allow) and
+    their rows over keys the new release ships. Returns the changes left for after the
+    update, and the collision rows written (table, kind, keys, key, row)."""
+    with connect(db) as c:
+        c.execute("CREATE EXTENSION holdings VERSION '%s'" % PREVIOUS)
+    # Tables new in this release get their changes after the update, and so do the loader
+    # runs: a release may change what its loader writes (0.2.0 keeps replaced figures in
+    # position_vintage); a 0.1.0 loader's revision is an ordinary revised row here.
+    # A write in a replica session was not journalled before 0.3.0 (its triggers did not fire
+    # there): it is made after the update too.
+    loader_runs = [ch for ch in CHANGES if ch[1] in ('loader revision', 'replica update')]
+    later = apply_changes(db, only=[ch for ch in CHANGES if ch not in loader_runs]) + loader_runs
+    # The user's rows for keys the new release ships (written before the upgrade): the
+    # release's own content, written by the user, so only the lineage tells them apart.
+    # One row per table and kind; a candidate whose parents (a source, a holder) the old
+    # release lacks cannot be written before the upgrade: the next one is tried.
+    marks = []
+    with connect(db) as c:
+        for t, kind, keys, key, row in collisions:
+            if any(m[0] == t and m[1] == kind for m in marks):
+                continue
+            if 'source_id' in row and 'source_id' not in keys:  # the release's source may be new: the user cites their own
+                row = dict(row, source_id='atlantis-report')
+            cols = [k for k in row if k not in keys]
+            record = (psycopg.types.json.Jsonb(row),)
+            try:
+                with c.transaction():
+                    if kind == 'new':
+                        c.execute('INSERT INTO holdings.%s (%s) SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s)'
+                                  % (t, ', '.join(row), ', '.join(row), t), record)
+                    else:
+                        c.execute('UPDATE holdings.%s t SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s) r) '
+                                  'WHERE %s' % (t, ', '.join(cols), ', '.join('r.' + x for x in cols), t,
+                                                ' AND '.join('t.%s::text = %%s' % k for k in keys)), record + tuple(key))
+            except psycopg.errors.IntegrityError:
+                continue
+            marks.append((t, kind, keys, key, row))
+    return later, marks
+
+
+def two_step(direct, collisions, marks):
+    """The direct 0.1.0 -> 0.3.0 path (holdings--0.1.0--0.3.0.sql: the released 0.1.0 -> 0.2.0
+    step without staging 0.2.0's figures, then 0.2.0 -> 0.3.0) against the two released steps
+    one after the other, from the same 0.1.0 database with the same user rows: every table
+    row for row, the journal and the user's rows over shipped keys included (the comparison
+    with a fresh install sets those aside)."""
+    db = 'upgrade_two_step'
+    fresh_db(db)
+    # The released 0.1.0 -> 0.2.0 step classifies with a correlated subplan, quadratic under
+    # the default work_mem (issue 19): this database gets the memory to hash it.
+    with connect(db) as c:
+        c.execute("ALTER DATABASE %s SET work_mem = '64MB'" % db)
+    later, marks2 = user_database(db, collisions)
+    check([m[:4] for m in marks2] == [m[:4] for m in marks],
+          'two-step path: the same user rows over shipped keys as the direct path',
+          '%s\n%s' % ([m[:4] for m in marks2], [m[:4] for m in marks]))
+    with connect(db) as c:
+        c.execute("ALTER EXTENSION holdings UPDATE TO '0.2.0'")
+        c.execute('ALTER EXTENSION holdings UPDATE')
+    apply_changes(db, only=later, user_objects=False)
+    compare(snapshot(direct), snapshot(db), 'direct 0.1.0 -> 0.3.0 vs two steps through 0.2.0')
+    drop_db(db)
+
+
 def upgrade_test():
     USER_ROWS_WITHOUT_RELEASE['on'] = True
     base_old, base_new = 'upgrade_base_old', 'upgrade_base_new'
@@ -485,40 +553,7 @@ def upgrade_test():
     upgraded, fresh = 'upgrade_from_old', 'upgrade_fresh'
     fresh_db(upgraded)
     fresh_db(fresh)
-    with connect(upgraded) as c:
-        c.execute("CREATE EXTENSION holdings VERSION '%s'" % PREVIOUS)
-    # Tables new in this release get their changes after the update, and so do the loader
-    # runs: a release may change what its loader writes (0.2.0 keeps replaced figures in
-    # position_vintage); a 0.1.0 loader's revision is an ordinary revised row here.
-    # A write in a replica session was not journalled before 0.3.0 (its triggers did not fire
-    # there): it is made after the update too.
-    loader_runs = [ch for ch in CHANGES if ch[1] in ('loader revision', 'replica update')]
-    later = apply_changes(upgraded, only=[ch for ch in CHANGES if ch not in loader_runs]) + loader_runs
-    # The user's rows for keys the new release ships (written before the upgrade): the
-    # release's own content, written by the user, so only the lineage tells them apart.
-    # One row per table and kind; a candidate whose parents (a source, a holder) the old
-    # release lacks cannot be written before the upgrade: the next one is tried.
-    marks = []
-    with connect(upgraded) as c:
-        for t, kind, keys, key, row in collisions:
-            if any(m[0] == t and m[1] == kind for m in marks):
-                continue
-            if 'source_id' in row and 'source_id' not in keys:  # the release's source may be new: the user cites their own
-                row = dict(row, source_id='atlantis-report')
-            cols = [k for k in row if k not in keys]
-            record = (psycopg.types.json.Jsonb(row),)
-            try:
-                with c.transaction():
-                    if kind == 'new':
-                        c.execute('INSERT INTO holdings.%s (%s) SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s)'
-                                  % (t, ', '.join(row), ', '.join(row), t), record)
-                    else:
-                        c.execute('UPDATE holdings.%s t SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::holdings.%s, %%s) r) '
-                                  'WHERE %s' % (t, ', '.join(cols), ', '.join('r.' + x for x in cols), t,
-                                                ' AND '.join('t.%s::text = %%s' % k for k in keys)), record + tuple(key))
-            except psycopg.errors.IntegrityError:
-                continue
-            marks.append((t, kind, keys, key, row))
+    later, marks = user_database(upgraded, collisions)
     print('user rows written before the upgrade over keys the release ships: %s'
           % ', '.join('%s %s %s' % (m[0], m[1], '/'.join(str(k) for k in m[3])) for m in marks))
     wanted = {(t, kind) for t, kind, _, _, _ in collisions}
@@ -529,6 +564,8 @@ def upgrade_test():
         c.execute('ALTER EXTENSION holdings UPDATE')
         version = c.execute("SELECT extversion FROM pg_extension WHERE extname = 'holdings'").fetchone()[0]
     apply_changes(upgraded, only=later, user_objects=False)
+    if PREVIOUS == '0.1.0':
+        two_step(upgraded, collisions, marks)
     with connect(fresh) as c:
         c.execute('CREATE EXTENSION holdings')
         check(c.execute("SELECT extversion FROM pg_extension WHERE extname = 'holdings'").fetchone()[0] == version,
