@@ -72,7 +72,8 @@ COMMENT ON COLUMN @extschema@.loader_step.applies IS 'Condition over the parsed 
 -- role to read (load_run reads it as the caller).
 GRANT SELECT ON @extschema@.loader, @extschema@.loader_step TO PUBLIC;
 
--- Runs the loader named: the one procedure behind every public loader.
+-- Runs the loader named: the one procedure behind every public loader; the
+-- caller needs EXECUTE on that loader's function.
 CREATE FUNCTION @extschema@.load_run(loader text, document text, source_id text, dry_run boolean,
                                      vintage date, url text, file_name text)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
@@ -91,6 +92,13 @@ BEGIN
     SELECT * INTO l FROM @extschema@.loader d WHERE d.name = load_run.loader;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no loader "%"', load_run.loader USING ERRCODE = 'undefined_function';
+    END IF;
+    -- EXECUTE on a loader is what lets a role run it: a role granted load_run
+    -- (every loader calls it as its caller) runs no other loader through it.
+    IF NOT pg_catalog.has_function_privilege(
+               pg_catalog.format('@extschema@.%I(text, text, boolean, date, text, text)', l.name)::pg_catalog.regprocedure,
+               'EXECUTE') THEN
+        RAISE EXCEPTION 'permission denied for function %', l.name USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF l.printed_vintage IS NOT NULL THEN
         EXECUTE 'SELECT ' || l.printed_vintage INTO printed USING document;

@@ -2,7 +2,7 @@
 -- src/install/47_loaders.sql), and a role that is not the owner loads with
 -- exactly the grants docs/refresh.md documents (read from the document).
 BEGIN;
-SELECT plan(14);
+SELECT plan(16);
 
 -- One function per loader row, with the row's description as its comment,
 -- and no loader function without a row.
@@ -45,6 +45,28 @@ SELECT results_eq($$SELECT count(*) FROM holdings.loader_step$$, $$VALUES (15::b
     'any role reads what the loaders do');
 SELECT throws_ok($$UPDATE holdings.loader_step SET mapping = 'SELECT 1' WHERE loader = 'load_fred_series'$$,
     '42501', NULL, 'no role but the owner changes a loader');
+RESET ROLE;
+
+-- Per-loader grants hold through load_run (review3): a role granted the FRED
+-- loader and the steps, with every table the ECB loader writes, still cannot
+-- run the ECB loader, directly or by name.
+GRANT EXECUTE ON FUNCTION
+    holdings.load_run(text,text,text,boolean,date,text,text), holdings.load_begin(text,text,date,text,text,boolean,date),
+    holdings.load_check(text,regclass,text[],text,text,text,text[],text),
+    holdings.load_stage_merge(regclass,text[],text,holdings.load_release),
+    holdings.load_merge(regclass,regclass,holdings.load_release), holdings.load_staging(regclass,text),
+    holdings.document_failure(text,bigint,text), holdings.parse_fred_csv(text), holdings.parse_ecb_eurofxref(text)
+  TO holdings_loader_only;
+GRANT SELECT ON holdings.source, holdings.currency TO holdings_loader_only;
+GRANT SELECT, INSERT, UPDATE ON holdings.custody_holding, holdings.treasury_yield, holdings.dollar_index,
+    holdings.figure_vintage, holdings.data_release, holdings.fx_rate TO holdings_loader_only;
+GRANT SELECT, UPDATE ON holdings.load_lock TO holdings_loader_only;
+SET ROLE holdings_loader_only;
+SELECT throws_ok($$SELECT * FROM holdings.load_ecb_rates(E'Date,USD,JPY,\n2026-12-01,1.05,160.5,\n', 'ecb-eurofxref', true)$$,
+    '42501', 'permission denied for function load_ecb_rates', 'a loader not granted is refused');
+SELECT throws_ok($$SELECT * FROM holdings.load_run('load_ecb_rates', E'Date,USD,JPY,\n2026-12-01,1.05,160.5,\n', 'ecb-eurofxref',
+                                                   true, NULL, NULL, NULL)$$,
+    '42501', 'permission denied for function load_ecb_rates', 'and so is it by name through load_run');
 RESET ROLE;
 
 SET ROLE holdings_refresh;
