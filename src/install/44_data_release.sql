@@ -228,7 +228,8 @@ COMMENT ON FUNCTION @extschema@.load_begin(text, text, date, text, text, boolean
 -- fast as grouping the keys, which spills for the ECB file's 210,545 rates
 -- under work_mem 4MB): distinct hashes are distinct keys; an equal pair (a
 -- repeated key or, rarely, two keys with one hash) goes to the exact search,
--- which finds the line or nothing.
+-- which finds the line or nothing. (Every key column's type needs an extended
+-- hash function: text, date, boolean, integer, holding have one.)
 CREATE FUNCTION @extschema@.load_check(what text, parsed regclass, key_columns text[], mapped_column text DEFAULT NULL,
                                        unknown_what text DEFAULT 'row label', noun text DEFAULT 'row',
                                        shown_columns text[] DEFAULT NULL, label_column text DEFAULT 'label')

@@ -89,6 +89,9 @@ DECLARE
     bad record;
     applies boolean;
 BEGIN
+    IF load_run.loader IS NULL THEN
+        RAISE EXCEPTION 'load_run needs the name of a loader' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
     SELECT * INTO l FROM @extschema@.loader d WHERE d.name = load_run.loader;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no loader "%"', load_run.loader USING ERRCODE = 'undefined_function';
@@ -142,7 +145,7 @@ INSERT INTO @extschema@.loader (name, document, parse, key_columns, mapped_colum
              @extschema@.holding(p.usd_bn * 1000000000, 'USD') AS amount,
              p.official AND x.amount IS NOT NULL
                  AND x.amount OPERATOR(@extschema@.<>) @extschema@.holding(p.usd_bn * 1000000000, 'USD')
-                 AND round(@extschema@.amount(x.amount) / 1000000000, 1) = p.usd_bn AS same_figure
+                 AND pg_catalog.round(@extschema@.amount(x.amount) / 1000000000, 1) = p.usd_bn AS same_figure
         FROM @extschema@.parse_tic_mfh($1) p
         LEFT JOIN @extschema@.tic_label l ON l.label = p.label
         LEFT JOIN @extschema@.position x
@@ -181,7 +184,7 @@ INSERT INTO @extschema@.loader_step (loader, step, target, columns, mapping) VAL
 INSERT INTO @extschema@.loader (name, document, parse, key_columns, mapped_column, description) VALUES
 ('load_tic_slt_table3', 'TIC Table 3 document',
  $sql$SELECT l.holder_id, p.*,
-             p.short_term_holdings - lag(p.short_term_holdings) OVER (PARTITION BY p.label ORDER BY p.as_of) AS bills_change
+             p.short_term_holdings - pg_catalog.lag(p.short_term_holdings) OVER (PARTITION BY p.label ORDER BY p.as_of) AS bills_change
         FROM @extschema@.parse_tic_slt_table3($1) p
         LEFT JOIN @extschema@.tic_label l ON l.label = p.label AND l.instrument = 'UST'$sql$,
  '{holder_id,as_of}', 'holder_id',
@@ -209,7 +212,7 @@ INSERT INTO @extschema@.loader (name, document, parse, key_columns, mapped_colum
 ('load_tic_slt_table5', 'TIC Table 5 document',
  $sql$SELECT p.line, p.label, l.holder_id, l.instrument, p.as_of, p.usd_bn,
              (x.amount IS NOT NULL
-              AND round(@extschema@.amount(x.amount) / 1000000000, 1) = p.usd_bn) AS same_figure
+              AND pg_catalog.round(@extschema@.amount(x.amount) / 1000000000, 1) = p.usd_bn) AS same_figure
         FROM @extschema@.parse_tic_slt_table5($1) p
         LEFT JOIN @extschema@.tic_label l ON l.label = p.label
         LEFT JOIN @extschema@.position x ON x.holder_id = l.holder_id AND x.instrument = l.instrument AND x.as_of = p.as_of
@@ -248,8 +251,8 @@ INSERT INTO @extschema@.loader_step (loader, step, target, columns, mapping) VAL
 ('load_tic_table3d', 2, 'transaction', '{holder_id,instrument,as_of,net_purchases,series,source_id}',
  $sql$SELECT c.holder_id, 'UST-BILLS', c.as_of, @extschema@.holding(c.bills_change * 1000000, 'USD'), 'tic-bills-change', $1
         FROM (SELECT t.holder_id, t.as_of,
-                     CASE WHEN lag(t.as_of) OVER w = t.as_of - date_part('day', t.as_of)::integer
-                          THEN t.short_term_holdings - lag(t.short_term_holdings) OVER w END AS bills_change
+                     CASE WHEN pg_catalog.lag(t.as_of) OVER w = t.as_of - pg_catalog.date_part('day', t.as_of)::integer
+                          THEN t.short_term_holdings - pg_catalog.lag(t.short_term_holdings) OVER w END AS bills_change
                 FROM holdings_load_tic_table3d t
               WINDOW w AS (PARTITION BY t.holder_id ORDER BY t.as_of)) c
        WHERE c.bills_change IS NOT NULL
@@ -272,7 +275,7 @@ INSERT INTO @extschema@.loader (name, document, parse, key_columns, noun, refuse
  '{as_of}', 'observation',
  $sql$SELECT 1 AS line, 'no observations' AS message WHERE NOT EXISTS (SELECT FROM holdings_load_fred_series)
       UNION ALL
-      SELECT 1, format('series %s is not one holdings loads (WMTSECL1, DGS*, TWEXBGSMTH, DTWEXBGS)', f.series)
+      SELECT 1, pg_catalog.format('series %s is not one holdings loads (WMTSECL1, DGS*, TWEXBGSMTH, DTWEXBGS)', f.series)
         FROM (SELECT * FROM holdings_load_fred_series LIMIT 1) f
        WHERE f.maturity_months IS NULL AND f.series NOT IN ('WMTSECL1', 'TWEXBGSMTH', 'DTWEXBGS')$sql$,
  'Loads a FRED series export into custody_holding (WMTSECL1), treasury_yield (DGS*) or dollar_index (TWEXBGSMTH, DTWEXBGS), all or nothing, never over a newer release''s figures; returns every row written or kept (dry_run: reports without writing)');
@@ -324,19 +327,19 @@ INSERT INTO @extschema@.loader (name, document, parse, key_columns, mapped_colum
  'Loads ECB euro reference rates (eurofxref-hist.csv) into fx_rate (rate set ecb-daily, crossed through USD; fed-monthly averages of complete months for the legacy currencies SIT, CYP, MTL, SKK, EEK, LVL, LTL, HRK, BGN), all or nothing, never over a newer release''s rates; returns every row written or kept (dry_run: reports without writing)');
 INSERT INTO @extschema@.loader_step (loader, step, target, columns, mapping) VALUES
 ('load_ecb_rates', 1, 'fx_rate', '{rate_set,currency,as_of,per_usd,source_id}',
- $sql$SELECT 'ecb-daily', c.currency, c.as_of, round(c.per_eur / u.per_eur, 20), $1
+ $sql$SELECT 'ecb-daily', c.currency, c.as_of, pg_catalog.round(c.per_eur / u.per_eur, 20), $1
         FROM holdings_load_ecb_rates c JOIN holdings_load_ecb_rates u ON u.as_of = c.as_of AND u.currency = 'USD'
        WHERE c.currency <> 'USD'
       UNION ALL
-      SELECT 'ecb-daily', 'EUR', u.as_of, round(1 / u.per_eur, 20), $1 FROM holdings_load_ecb_rates u WHERE u.currency = 'USD'
+      SELECT 'ecb-daily', 'EUR', u.as_of, pg_catalog.round(1 / u.per_eur, 20), $1 FROM holdings_load_ecb_rates u WHERE u.currency = 'USD'
       UNION ALL
-      SELECT 'fed-monthly', c.currency, (date_trunc('month', c.as_of) + interval '1 month' - interval '1 day')::date,
-             round(avg(round(c.per_eur / u.per_eur, 20)), 20), $1
+      SELECT 'fed-monthly', c.currency, (pg_catalog.date_trunc('month', c.as_of) + interval '1 month' - interval '1 day')::date,
+             pg_catalog.round(pg_catalog.avg(pg_catalog.round(c.per_eur / u.per_eur, 20)), 20), $1
         FROM holdings_load_ecb_rates c JOIN holdings_load_ecb_rates u ON u.as_of = c.as_of AND u.currency = 'USD'
        WHERE c.currency IN ('SIT', 'CYP', 'MTL', 'SKK', 'EEK', 'LVL', 'LTL', 'HRK', 'BGN')
-         AND date_trunc('month', c.as_of) < (SELECT date_trunc('month', max(l.as_of)) FROM holdings_load_ecb_rates l
+         AND pg_catalog.date_trunc('month', c.as_of) < (SELECT pg_catalog.date_trunc('month', pg_catalog.max(l.as_of)) FROM holdings_load_ecb_rates l
                                               WHERE l.currency = 'USD')
-       GROUP BY c.currency, date_trunc('month', c.as_of)$sql$);
+       GROUP BY c.currency, pg_catalog.date_trunc('month', c.as_of)$sql$);
 
 -- The public loaders: one function per row of holdings.loader, all with the
 -- one signature, each running load_run with its own name. (EXECUTE is taken

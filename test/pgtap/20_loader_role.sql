@@ -2,7 +2,7 @@
 -- src/install/47_loaders.sql), and a role that is not the owner loads with
 -- exactly the grants docs/refresh.md documents (read from the document).
 BEGIN;
-SELECT plan(16);
+SELECT plan(17);
 
 -- One function per loader row, with the row's description as its comment,
 -- and no loader function without a row.
@@ -29,6 +29,8 @@ SELECT results_eq($$SELECT loader, pg_catalog.array_agg(target ORDER BY step) FR
     'what each loader writes, in order');
 SELECT throws_ok($$SELECT * FROM holdings.load_run('load_nothing', 'x', 'fred-dgs10', true, NULL, NULL, NULL)$$,
     '42883', 'no loader "load_nothing"', 'load_run refuses a name that is not a loader');
+SELECT throws_ok($$SELECT * FROM holdings.load_run(NULL, 'x', 'fred-dgs10', true, NULL, NULL, NULL)$$,
+    '22004', 'load_run needs the name of a loader', 'and a null name');
 
 -- The documented grants, as documented.
 \set recipe `sed -n '/^.\{3\}sql test-grants:refresh$/,/^.\{3\}$/p' docs/refresh.md | sed '1d;$d'`
