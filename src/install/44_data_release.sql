@@ -242,7 +242,7 @@ DECLARE
     repeated boolean;
 BEGIN
     IF mapped_column IS NOT NULL THEN
-        EXECUTE format('SELECT p.line, p.%I::text AS label FROM %s p WHERE p.%I IS NULL ORDER BY p.line LIMIT 1',
+        EXECUTE pg_catalog.format('SELECT p.line, p.%I::text AS label FROM %s p WHERE p.%I IS NULL ORDER BY p.line LIMIT 1',
                        label_column, parsed, mapped_column) INTO bad;
         IF bad.line IS NOT NULL THEN
             RAISE EXCEPTION '%, line %: unknown % "%"', what, bad.line, unknown_what, bad.label
@@ -251,18 +251,18 @@ BEGIN
         END IF;
     END IF;
     -- (Whether a key repeats: distinct hashes, distinct keys; see above.)
-    EXECUTE format('SELECT pg_catalog.count(DISTINCT pg_catalog.hash_record_extended(ROW(%s), 0)) <> pg_catalog.count(*) FROM %s p',
-                   (SELECT string_agg(format('p.%I', c), ', ') FROM unnest(key_columns) AS c), parsed) INTO repeated;
+    EXECUTE pg_catalog.format('SELECT pg_catalog.count(DISTINCT pg_catalog.hash_record_extended(ROW(%s), 0)) <> pg_catalog.count(*) FROM %s p',
+                   (SELECT pg_catalog.string_agg(pg_catalog.format('p.%I', c), ', ') FROM pg_catalog.unnest(key_columns) AS c), parsed) INTO repeated;
     IF NOT repeated THEN
         RETURN;
     END IF;
-    EXECUTE format('SELECT (pg_catalog.array_agg(p.line ORDER BY p.line))[2] AS line, pg_catalog.concat_ws('' '', %s) AS shown,
+    EXECUTE pg_catalog.format('SELECT (pg_catalog.array_agg(p.line ORDER BY p.line))[2] AS line, pg_catalog.concat_ws('' '', %s) AS shown,
                            %s AS noun
                       FROM %s p GROUP BY %s HAVING pg_catalog.count(*) > 1 ORDER BY 1 LIMIT 1',
-                   (SELECT string_agg(format('pg_catalog.min(p.%I::text)', c), ', ') FROM unnest(coalesce(shown_columns, key_columns)) AS c),
+                   (SELECT pg_catalog.string_agg(pg_catalog.format('pg_catalog.min(p.%I::text)', c), ', ') FROM pg_catalog.unnest(coalesce(shown_columns, key_columns)) AS c),
                    CASE WHEN noun IS NULL THEN 'pg_catalog.min(p.noun)' ELSE pg_catalog.quote_literal(noun) END,
                    parsed,
-                   (SELECT string_agg(format('p.%I', c), ', ') FROM unnest(key_columns) AS c)) INTO bad;
+                   (SELECT pg_catalog.string_agg(pg_catalog.format('p.%I', c), ', ') FROM pg_catalog.unnest(key_columns) AS c)) INTO bad;
     IF bad.line IS NOT NULL THEN
         RAISE EXCEPTION '%, line %: a second % for %', what, bad.line, bad.noun, bad.shown
             USING ERRCODE = 'invalid_text_representation';
@@ -380,7 +380,7 @@ BEGIN
     ELSIF ranged THEN
         -- (One value, a single series: an equality probe, no ordering of text
         -- under the collation, cheap also on a table without its index.)
-        EXECUTE format(CASE WHEN first_min = first_max THEN 'SELECT EXISTS (SELECT FROM %1$s t WHERE t.%2$I = $1::%3$s)'
+        EXECUTE pg_catalog.format(CASE WHEN first_min = first_max THEN 'SELECT EXISTS (SELECT FROM %1$s t WHERE t.%2$I = $1::%3$s)'
                             ELSE 'SELECT EXISTS (SELECT FROM %1$s t WHERE t.%2$I >= $1::%3$s AND t.%2$I <= $2::%3$s)' END,
                        target, keys[1], first_type)
             INTO overlap USING first_min, first_max;
@@ -391,7 +391,7 @@ BEGIN
     -- from (the other columns' would cost more than they help); no join, no
     -- statistics (a new series, a first load).
     IF overlap THEN
-        EXECUTE format('ANALYZE %s (%s)', staging, (SELECT string_agg(format('%I', k), ', ') FROM unnest(keys) AS k));
+        EXECUTE pg_catalog.format('ANALYZE %s (%s)', staging, (SELECT pg_catalog.string_agg(pg_catalog.format('%I', k), ', ') FROM pg_catalog.unnest(keys) AS k));
     END IF;
     EXECUTE format(
         'CREATE TEMPORARY TABLE %1$I ON COMMIT DROP AS
