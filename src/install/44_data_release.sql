@@ -272,6 +272,29 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.load_check(text, regclass, text[], text, text, text, text[], text) IS
     'Loader helper (every loader): 22P02 naming the line of the first unmapped label and of the first repeated key of a parsed document';
 
+-- What a load wrote, added to its release's counts (load_merge, and
+-- load_stage_merge's first load of an empty table): only when something
+-- changes, so a reload that writes nothing leaves the release alone; the
+-- figures a reloaded release keeps were counted the first time.
+CREATE FUNCTION @extschema@.load_release_count(r @extschema@.load_release, inserted bigint, updated bigint, kept bigint,
+                                               latest date)
+    RETURNS void
+    LANGUAGE sql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+    UPDATE @extschema@.data_release d
+       SET rows_inserted = d.rows_inserted OPERATOR(pg_catalog.+) inserted,
+           rows_updated = d.rows_updated OPERATOR(pg_catalog.+) updated,
+           rows_kept = d.rows_kept OPERATOR(pg_catalog.+) CASE WHEN r.reloaded THEN 0 ELSE kept END,
+           latest_period = GREATEST(d.latest_period, latest)
+     WHERE d.id OPERATOR(pg_catalog.=) r.id
+       AND (inserted OPERATOR(pg_catalog.+) updated OPERATOR(pg_catalog.>) 0
+            OR (kept OPERATOR(pg_catalog.>) 0 AND NOT r.reloaded) OR latest OPERATOR(pg_catalog.>) d.latest_period
+            OR (d.latest_period IS NULL AND latest IS NOT NULL))
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_release_count(@extschema@.load_release, bigint, bigint, bigint, date) IS
+    'Loader helper: adds what a load inserted, updated and kept to its release''s counts, and its newest period';
+
 -- The one merge. Brings target to the staged rows (staging, LIKE target) and
 -- returns what it wrote or kept: (action, table_name, key, old_value,
 -- new_value), values without the key columns, shipped and release_id.
@@ -388,44 +411,45 @@ BEGIN
         overlap := true;
     END IF;
     -- Statistics of the staged keys, what the plan's join on them estimates
-    -- from (the other columns' would cost more than they help); no join, no
-    -- statistics (a new series, a first load).
+    -- from (the other columns' would cost more than they help). When no key
+    -- can match (a new series, a first load): no statistics and no plan
+    -- (every staged row is new).
+    known_rows := 0; updated_rows := 0; adopted_rows := 0; kept_rows := 0; vintage_rows := 0;
     IF overlap THEN
         EXECUTE pg_catalog.format('ANALYZE %s (%s)', staging, (SELECT pg_catalog.string_agg(pg_catalog.format('%I', k), ', ') FROM pg_catalog.unnest(keys) AS k));
+        EXECUTE format(
+            'CREATE TEMPORARY TABLE %1$I ON COMMIT DROP AS
+             SELECT q.*,
+                    CASE WHEN $1 AND NOT q._old_shipped THEN CASE WHEN q._same THEN ''same'' ELSE ''kept_user'' END
+                         WHEN q._old_vintage > q._new_vintage THEN CASE WHEN q._same THEN ''older_same'' ELSE ''kept_newer'' END
+                         WHEN q._same THEN CASE WHEN %2$L AND q._old_release IS NULL THEN ''adopted'' ELSE ''same'' END
+                         ELSE ''updated'' END AS _action
+               FROM (SELECT s.*, t.shipped AS _old_shipped,
+                            CASE WHEN NOT (%3$s) THEN pg_catalog.to_jsonb(t) END AS _old,
+                            %4$s AS _old_release, %5$s AS _old_vintage, %6$s AS _new_vintage, (%3$s) AS _same
+                       FROM %7$s s JOIN %8$s t ON %9$s %10$s) q',
+            plan, has_release, same,
+            CASE WHEN has_release THEN 't.release_id' ELSE 'NULL::text' END,
+            CASE WHEN has_release THEN 'od.vintage' ELSE 'NULL::date' END,
+            CASE WHEN has_release THEN 'coalesce(nd.vintage, $2)' ELSE 'NULL::date' END,
+            staging, target, on_key,
+            CASE WHEN has_release THEN 'LEFT JOIN @extschema@.data_release od ON od.id = t.release_id
+                                        LEFT JOIN @extschema@.data_release nd ON nd.id = s.release_id' ELSE '' END)
+            USING in_release, r.vintage;
+        -- (What the plan holds, counted once: the steps with nothing to do are skipped.)
+        EXECUTE format('SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE p._action = ''updated''),
+                               pg_catalog.count(*) FILTER (WHERE p._action = ''adopted''),
+                               pg_catalog.count(*) FILTER (WHERE p._action IN (''kept_newer'', ''kept_user'')),
+                               pg_catalog.count(*) FILTER (WHERE p._action IN (''updated'', ''kept_newer'', ''older_same''))
+                          FROM %I p', plan)
+            INTO known_rows, updated_rows, adopted_rows, kept_rows, vintage_rows;
     END IF;
-    EXECUTE format(
-        'CREATE TEMPORARY TABLE %1$I ON COMMIT DROP AS
-         SELECT q.*,
-                CASE WHEN $1 AND NOT q._old_shipped THEN CASE WHEN q._same THEN ''same'' ELSE ''kept_user'' END
-                     WHEN q._old_vintage > q._new_vintage THEN CASE WHEN q._same THEN ''older_same'' ELSE ''kept_newer'' END
-                     WHEN q._same THEN CASE WHEN %2$L AND q._old_release IS NULL THEN ''adopted'' ELSE ''same'' END
-                     ELSE ''updated'' END AS _action
-           FROM (SELECT s.*, t.shipped AS _old_shipped,
-                        CASE WHEN NOT (%3$s) THEN pg_catalog.to_jsonb(t) END AS _old,
-                        %4$s AS _old_release, %5$s AS _old_vintage, %6$s AS _new_vintage, (%3$s) AS _same
-                   FROM %7$s s JOIN %8$s t ON %9$s %10$s) q %11$s',
-        plan, has_release, same,
-        CASE WHEN has_release THEN 't.release_id' ELSE 'NULL::text' END,
-        CASE WHEN has_release THEN 'od.vintage' ELSE 'NULL::date' END,
-        CASE WHEN has_release THEN 'coalesce(nd.vintage, $2)' ELSE 'NULL::date' END,
-        staging, target, on_key,
-        CASE WHEN has_release THEN 'LEFT JOIN @extschema@.data_release od ON od.id = t.release_id
-                                    LEFT JOIN @extschema@.data_release nd ON nd.id = s.release_id' ELSE '' END,
-        CASE WHEN overlap THEN '' ELSE 'WITH NO DATA' END)
-        USING in_release, r.vintage;
     -- Keys target lacks: inserted, unless the user deleted the shipped row (a
     -- release script). The plan holds every staged row whose key target has
     -- (staged keys are unique: load_check), so these are the staged rows the
-    -- plan lacks: all of them when it is empty (a first load), none when it
-    -- holds all (a reload), else an anti-join with the plan, never a pass over
-    -- target.
-    -- (What the plan holds, counted once: the steps with nothing to do are skipped.)
-    EXECUTE format('SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE p._action = ''updated''),
-                           pg_catalog.count(*) FILTER (WHERE p._action = ''adopted''),
-                           pg_catalog.count(*) FILTER (WHERE p._action IN (''kept_newer'', ''kept_user'')),
-                           pg_catalog.count(*) FILTER (WHERE p._action IN (''updated'', ''kept_newer'', ''older_same''))
-                      FROM %I p', plan)
-        INTO known_rows, updated_rows, adopted_rows, kept_rows, vintage_rows;
+    -- plan lacks: all of them when it is empty or absent (a first load), none
+    -- when it holds all (a reload), else an anti-join with the plan, never a
+    -- pass over target.
     fresh := format('FROM %s s WHERE ', staging)
              || CASE WHEN known_rows = 0 THEN 'true'
                      WHEN staged_rows = known_rows THEN 'false'
@@ -433,15 +457,17 @@ BEGIN
 
     IF report THEN
         RETURN QUERY EXECUTE format(
-            'SELECT * FROM (
-                 SELECT p._action, %1$L::text, %2$s AS key, p._old - $1, pg_catalog.to_jsonb(p) - $1 - $2
-                   FROM %3$I p WHERE p._action IN (''updated'', ''kept_newer'', ''kept_user'')
-                 UNION ALL
-                 SELECT CASE WHEN %4$s THEN ''kept_user'' ELSE ''inserted'' END, %1$L::text, %5$s, NULL::jsonb,
+            'SELECT * FROM (%2$s
+                 SELECT CASE WHEN %3$s THEN ''kept_user'' ELSE ''inserted'' END, %1$L::text, %4$s AS key, NULL::jsonb,
                         pg_catalog.to_jsonb(s) - $1
-                   %6$s) AS x
+                   %5$s) AS x
               ORDER BY x.key',
-            tname, @extschema@.lineage_key_expr(target, 'p'), plan,
+            tname,
+            CASE WHEN overlap
+                 THEN format('SELECT p._action, %L::text, %s AS key, p._old - $1, pg_catalog.to_jsonb(p) - $1 - $2
+                                FROM %I p WHERE p._action IN (''updated'', ''kept_newer'', ''kept_user'')
+                              UNION ALL', tname, @extschema@.lineage_key_expr(target, 'p'), plan)
+                 ELSE '' END,
             CASE WHEN user_keys THEN format('EXISTS (SELECT FROM @extschema@.user_edit x WHERE x.table_name = %L AND x.key = %s)',
                                             tname, @extschema@.lineage_key_expr(target, 's'))
                  ELSE 'false' END,
@@ -491,16 +517,11 @@ BEGIN
     END IF;
 
     IF r.id IS NOT NULL AND writing THEN
-        -- Only when something changes: a reload that writes nothing leaves the release alone.
-        UPDATE @extschema@.data_release d
-           SET rows_inserted = d.rows_inserted + inserted, rows_updated = d.rows_updated + updated_rows,
-               rows_kept = d.rows_kept + CASE WHEN r.reloaded THEN 0 ELSE kept_rows END,
-               latest_period = GREATEST(d.latest_period, latest)
-         WHERE d.id = r.id
-           AND (inserted + updated_rows > 0 OR (kept_rows > 0 AND NOT r.reloaded) OR latest > d.latest_period
-                OR (d.latest_period IS NULL AND latest IS NOT NULL));
+        PERFORM @extschema@.load_release_count(r, inserted, updated_rows, kept_rows, latest);
     END IF;
-    EXECUTE format('DROP TABLE pg_temp.%I', plan);
+    IF overlap THEN
+        EXECUTE format('DROP TABLE pg_temp.%I', plan);
+    END IF;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_merge(regclass, regclass, @extschema@.load_release) IS

@@ -10,6 +10,11 @@
 -- never over a newer release's figure, replaced figures kept as vintages,
 -- nothing written when r.dry_run), drops the staging table and returns
 -- load_merge's report (action, table_name, key, old_value, new_value).
+-- A first load into an empty table without a report (the install's and
+-- upgrades' load_data_file) has nothing to merge: every row is new, and no
+-- key is the user's (user_edit). There the mapping's rows go straight into
+-- target with the release, as load_merge would insert them all, without the
+-- staging copy (about a third of the ECB file's load).
 CREATE FUNCTION @extschema@.load_stage_merge(target regclass, columns text[], mapping text, r @extschema@.load_release)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -17,16 +22,38 @@ CREATE FUNCTION @extschema@.load_stage_merge(target regclass, columns text[], ma
 AS $fn$
 DECLARE
     staged regclass;
+    tname text := (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = target);
+    list text := (SELECT pg_catalog.string_agg(pg_catalog.format('%I', c), ', ' ORDER BY n)
+                    FROM pg_catalog.unnest(columns) WITH ORDINALITY AS u (c, n));
+    in_release boolean := @extschema@.lineage_in_release_script();
+    empty boolean;
+    inserted bigint;
+    latest date;
 BEGIN
     IF target IS NULL OR columns IS NULL OR mapping IS NULL OR r IS NULL THEN
         RAISE EXCEPTION 'load_stage_merge needs a target, its columns, a mapping and a release'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
-    staged := @extschema@.load_staging(target, 'holdings_stage_' || (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = target));
-    EXECUTE pg_catalog.format('INSERT INTO %s (%s) %s', staged,
-                              (SELECT pg_catalog.string_agg(pg_catalog.format('%I', c), ', ' ORDER BY n)
-                                 FROM pg_catalog.unnest(columns) WITH ORDINALITY AS u (c, n)),
-                              mapping)
+    IF r.id IS NOT NULL AND NOT r.dry_run
+       AND coalesce(pg_catalog.current_setting('holdings_load.report', true), '') = 'off'
+       AND NOT columns && ARRAY['release_id', 'shipped']
+       AND EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                    WHERE a.attrelid = target AND a.attname = 'release_id' AND NOT a.attisdropped)
+       AND NOT (in_release AND EXISTS (SELECT FROM @extschema@.user_edit e WHERE e.table_name = tname)) THEN
+        EXECUTE pg_catalog.format('SELECT NOT EXISTS (SELECT FROM %s)', target) INTO empty;
+    END IF;
+    IF empty THEN
+        EXECUTE pg_catalog.format('WITH w AS (INSERT INTO %s (%s, release_id, shipped) SELECT m.*, $2, $3 FROM (%s) AS m
+                                              RETURNING %s AS as_of)
+                                   SELECT pg_catalog.count(*), pg_catalog.max(w.as_of) FROM w',
+                                  target, list, mapping,
+                                  CASE WHEN 'as_of' = ANY (@extschema@.lineage_key_columns(target)) THEN 'as_of' ELSE 'NULL::date' END)
+            INTO inserted, latest USING r.source_id, r.id, in_release;
+        PERFORM @extschema@.load_release_count(r, inserted, 0, 0, latest);
+        RETURN;
+    END IF;
+    staged := @extschema@.load_staging(target, 'holdings_stage_' || tname);
+    EXECUTE pg_catalog.format('INSERT INTO %s (%s) %s', staged, list, mapping)
         USING r.source_id;
     RETURN QUERY SELECT * FROM @extschema@.load_merge(target, staged, r);
     EXECUTE pg_catalog.format('DROP TABLE %s', staged);

@@ -15,6 +15,7 @@ REVOKE EXECUTE ON FUNCTION @extschema@.load_staging(regclass,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_begin(text,text,date,text,text,boolean,date) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_check(text,regclass,text[],text,text,text,text[],text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_merge(regclass,regclass,@extschema@.load_release) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_release_count(@extschema@.load_release,bigint,bigint,bigint,date) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_stage_merge(regclass,text[],text,@extschema@.load_release) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_run(text,text,text,boolean,date,text,text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_tic_form_s(text,text,boolean,date,text,text) FROM PUBLIC;

@@ -24,7 +24,7 @@ SELECT set_eq($$
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
           'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_replay_after_alter',
           'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_staging', 'document_failure',
-          'load_begin', 'load_check', 'load_merge', 'load_stage_merge', 'load_run', 'load_data_file', 'load_tic_table3d', 'data_file',
+          'load_begin', 'load_check', 'load_merge', 'load_release_count', 'load_stage_merge', 'load_run', 'load_data_file', 'load_tic_table3d', 'data_file',
           'load_defer_indexes', 'load_restore_indexes'],
     'only triggers, loaders and the lineage machinery are VOLATILE');
 SELECT set_eq($$
@@ -47,7 +47,7 @@ SELECT set_eq($$
           'lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
           'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_replay_after_alter',
           'load_tic_form_s', 'load_tic_slt_table3', 'load_tic_slt_table5', 'load_fred_series', 'load_fed_h10_monthly', 'load_ecb_rates', 'load_staging',
-          'load_begin', 'load_check', 'load_merge', 'load_stage_merge', 'load_run', 'load_data_file', 'load_tic_table3d',
+          'load_begin', 'load_check', 'load_merge', 'load_release_count', 'load_stage_merge', 'load_run', 'load_data_file', 'load_tic_table3d',
           'load_defer_indexes', 'load_restore_indexes'],
     'everything but triggers, loaders and the lineage machinery is PARALLEL SAFE');
 SELECT is_empty($$
