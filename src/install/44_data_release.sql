@@ -208,6 +208,8 @@ BEGIN
                               pg_catalog.left(digest, 12));
     r.dry_run := dry_run;
     r.reloaded := EXISTS (SELECT 1 FROM @extschema@.data_release d WHERE d.id = r.id);
+    -- (For load_data_file, which returns the release it loaded.)
+    PERFORM pg_catalog.set_config('holdings_load.release', r.id, true);
     IF NOT dry_run AND NOT r.reloaded THEN
         INSERT INTO @extschema@.data_release (id, source_id, file_name, url, vintage, sha256, shipped)
         VALUES (r.id, r.source_id,

@@ -13,7 +13,6 @@ CREATE FUNCTION @extschema@.load_data_file(name text, loader text, source_id tex
 AS $fn$
 DECLARE
     document text;
-    sha text;
 BEGIN
     IF loader IS NULL OR loader !~ '^load_[a-z0-9_]+$'
        OR pg_catalog.to_regprocedure(pg_catalog.format('@extschema@.%I(text, text, boolean, date, text, text)', loader)) IS NULL THEN
@@ -25,10 +24,9 @@ BEGIN
         USING document, load_data_file.source_id, load_data_file.vintage, load_data_file.url,
               pg_catalog.substring(name, '([^/]+)$');
     PERFORM pg_catalog.set_config('holdings_load.report', '', true);
-    sha := pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(document, 'UTF8')), 'hex');
+    -- The release load_begin recorded for this load.
     RETURN QUERY SELECT d.* FROM @extschema@.data_release d
-                  WHERE d.source_id = load_data_file.source_id AND d.sha256 = sha
-                  ORDER BY d.loaded_at DESC LIMIT 1;
+                  WHERE d.id = pg_catalog.current_setting('holdings_load.release');
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_data_file(text, text, text, date, text) IS
