@@ -107,6 +107,6 @@ COMMENT ON COLUMN @extschema@.data_freshness.vintage IS 'Vintage of the newest r
 COMMENT ON COLUMN @extschema@.data_freshness.release_id IS 'The newest release loaded (holdings.data_release)';
 COMMENT ON COLUMN @extschema@.data_freshness.age_days IS 'Days from the vintage to current_date';
 COMMENT ON COLUMN @extschema@.data_freshness.period_age_days IS 'Days from the newest period to current_date';
-COMMENT ON COLUMN @extschema@.data_freshness.next_release_due IS 'When the publisher''s next release is due (approximate; null when unknown or discontinued)';
+COMMENT ON COLUMN @extschema@.data_freshness.next_release_due IS 'When the publisher''s next release is due (next_release_due: approximate, never before the vintage; null when unknown or discontinued)';
 COMMENT ON COLUMN @extschema@.data_freshness.days_overdue IS 'Days from next_release_due to current_date, 0 when it is today or later; null when next_release_due is null';
 COMMENT ON COLUMN @extschema@.data_freshness.overdue IS 'True when next_release_due is before current_date (a newer release should be out: refresh); null when next_release_due is null';
