@@ -34,32 +34,49 @@ COMMENT ON FUNCTION @extschema@.load_data_file(text, text, text, date, text) IS
 REVOKE EXECUTE ON FUNCTION @extschema@.load_data_file(text, text, text, date, text) FROM PUBLIC;
 
 -- When the publisher's next release is due, from the newest period a dataset
--- has and its vintage (approximate schedules; null when unknown).
+-- has and its vintage (approximate schedules: weekends are skipped, holidays
+-- are not; null when unknown). The next release is the one with the period
+-- after latest_period, due the day its publisher publishes that period; and
+-- never before the vintage of the release loaded: a file cannot be followed
+-- by a release due before it was itself published (a copy older than its
+-- vintage, e.g. a stale mirror, has its next release due at its vintage: it
+-- was out then). "obs" is the business day after latest_period (the next
+-- daily observation), "month2" the first day of the month after the next one.
 CREATE FUNCTION @extschema@.next_release_due(dataset text, latest_period date, vintage date) RETURNS date
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-    SELECT CASE
-        -- TIC (Table 3, Table 5): around the 18th of each month, for two months
-        -- earlier: the month after the newest one comes two months after it.
-        WHEN dataset IN ('tic-slt-table3', 'tic-slt-table5')
-            THEN (pg_catalog.date_trunc('month', latest_period) + interval '3 months 17 days')::date
-        -- The mfhhis01 history: revised once a year (the March release).
-        WHEN dataset = 'tic-mfhhis01' THEN (vintage + interval '1 year')::date
-        -- Fed H.10/G.5 monthly averages: early in the month after.
-        WHEN dataset = 'fed-h10-monthly' THEN (pg_catalog.date_trunc('month', latest_period) + interval '2 months')::date
-        WHEN dataset = 'fred-twexbgsmth' THEN (pg_catalog.date_trunc('month', latest_period) + interval '2 months')::date
-        -- H.4.1 custody: the next Wednesday's level, published on the Thursday after it.
-        WHEN dataset = 'fred-wmtsecl1' THEN latest_period + 8
-        -- Daily series published weekly (H.10 broad index: Mondays).
-        WHEN dataset = 'fred-dtwexbgs' THEN latest_period + 7
-        -- Daily series: the next business day.
-        WHEN dataset = 'ecb-eurofxref' OR dataset LIKE 'fred-dgs%'
-            THEN latest_period + CASE pg_catalog.date_part('isodow', latest_period)::integer WHEN 5 THEN 3 WHEN 6 THEN 2 ELSE 1 END
-        END
+    SELECT CASE WHEN d.due IS NOT NULL THEN GREATEST(d.due, vintage) END
+      FROM (SELECT CASE
+            -- TIC (Table 3, Table 5): around the 18th of each month, for two months
+            -- earlier: the month after the newest one comes two months after it.
+            WHEN dataset IN ('tic-slt-table3', 'tic-slt-table5')
+                THEN (pg_catalog.date_trunc('month', latest_period::timestamp) + interval '3 months 17 days')::date
+            -- The mfhhis01 history: revised once a year (the March release).
+            WHEN dataset = 'tic-mfhhis01' THEN (vintage + interval '1 year')::date
+            -- Fed G.5 monthly averages (the H.10 monthly rates, the monthly broad
+            -- dollar index): the next month's, on the first business day after it.
+            WHEN dataset IN ('fed-h10-monthly', 'fred-twexbgsmth')
+                THEN n.month2 + CASE pg_catalog.date_part('isodow', n.month2)::integer WHEN 6 THEN 2 WHEN 7 THEN 1 ELSE 0 END
+            -- H.4.1 custody: the next Wednesday's level, published on the Thursday after it.
+            WHEN dataset = 'fred-wmtsecl1' THEN latest_period + 8
+            -- H.10 daily figures, published weekly: the week of the next observation,
+            -- on the Monday after it.
+            WHEN dataset = 'fred-dtwexbgs' THEN n.obs + 8 - pg_catalog.date_part('isodow', n.obs)::integer
+            -- ECB reference rates: around 16:00 CET on the day itself.
+            WHEN dataset = 'ecb-eurofxref' THEN n.obs
+            -- H.15 Treasury yields (FRED DGS*): published the business day after the
+            -- observation (4:15 p.m. ET), so the next observation's comes the business
+            -- day after it: a Friday's on Monday, the next (Monday's) on Tuesday.
+            WHEN dataset LIKE 'fred-dgs%'
+                THEN n.obs + CASE pg_catalog.date_part('isodow', n.obs)::integer WHEN 5 THEN 3 WHEN 6 THEN 2 ELSE 1 END
+            END AS due
+              FROM (SELECT latest_period + CASE pg_catalog.date_part('isodow', latest_period)::integer
+                                               WHEN 5 THEN 3 WHEN 6 THEN 2 ELSE 1 END AS obs,
+                           (pg_catalog.date_trunc('month', latest_period::timestamp) + interval '2 months')::date AS month2) AS n) AS d
 $fn$;
 COMMENT ON FUNCTION @extschema@.next_release_due(text, date, date) IS
-    'When the publisher''s next release of a shipped dataset is due, from its newest period and vintage (TIC: the 18th, two months after the next period); null for other datasets and discontinued ones';
+    'When the publisher''s next release of a shipped dataset is due, from its newest period and vintage (TIC: the 18th, two months after the next period; Fed G.5 monthly: the first business day after the next month; H.10 daily: the Monday after the next observation''s week; H.4.1: the Thursday after the next Wednesday; ECB: the next business day; H.15 yields: the business day after the next observation), never before the vintage; weekends skipped, holidays not; null for other datasets and discontinued ones';
 
 -- overdue and days_overdue say outright what next_release_due implies: the
 -- publisher's next release was due before today and is not loaded (a BI tool
@@ -88,6 +105,6 @@ COMMENT ON COLUMN @extschema@.data_freshness.vintage IS 'Vintage of the newest r
 COMMENT ON COLUMN @extschema@.data_freshness.release_id IS 'The newest release loaded (holdings.data_release)';
 COMMENT ON COLUMN @extschema@.data_freshness.age_days IS 'Days from the vintage to current_date';
 COMMENT ON COLUMN @extschema@.data_freshness.period_age_days IS 'Days from the newest period to current_date';
-COMMENT ON COLUMN @extschema@.data_freshness.next_release_due IS 'When the publisher''s next release is due (approximate; null when unknown or discontinued)';
+COMMENT ON COLUMN @extschema@.data_freshness.next_release_due IS 'When the publisher''s next release is due (next_release_due: approximate, never before the vintage; null when unknown or discontinued)';
 COMMENT ON COLUMN @extschema@.data_freshness.days_overdue IS 'Days from next_release_due to current_date, 0 when it is today or later; null when next_release_due is null';
 COMMENT ON COLUMN @extschema@.data_freshness.overdue IS 'True when next_release_due is before current_date (a newer release should be out: refresh); null when next_release_due is null';

@@ -5,7 +5,7 @@
 -- file prints wins, data_freshness, and data_file reads nothing but the
 -- installed data files.
 BEGIN;
-SELECT plan(41);
+SELECT plan(63);
 SET search_path = public, holdings;
 
 -- ---- releases as installed ------------------------------------------------------------------
@@ -162,16 +162,18 @@ SELECT is((SELECT array_agg(attname || ' ' || format_type(atttypid, atttypmod) O
           '"period_age_days integer","next_release_due date","days_overdue integer","overdue boolean"}'::text[],
           'data_freshness: its columns, in order, with their types');
 -- Overdue: the shipped data is months old. Every dataset with a schedule was
--- due by 2026-08-01 (in the past since) and is overdue by current_date -
+-- due by 2026-08-03 (in the past since) and is overdue by current_date -
 -- next_release_due days, but mfhhis01 (yearly, due 2027-03-18).
 SELECT is((SELECT string_agg(dataset || ' ' || next_release_due, ', ' ORDER BY dataset) FROM data_freshness
             WHERE overdue AND days_overdue = CURRENT_DATE - next_release_due AND dataset NOT LIKE 'test-%'),
-          'ecb-eurofxref 2025-05-12, fed-h10-monthly 2026-08-01, fred-dgs1 2026-04-20, fred-dgs10 2026-04-20, '
-          'fred-dgs1mo 2026-04-20, fred-dgs2 2026-04-20, fred-dgs20 2026-04-20, fred-dgs30 2026-04-20, '
-          'fred-dgs3mo 2026-04-20, fred-dgs5 2026-04-20, fred-dgs6mo 2026-04-20, fred-dgs7 2026-04-20, '
-          'fred-dtwexbgs 2026-07-31, fred-twexbgsmth 2026-04-01, fred-wmtsecl1 2026-07-02, '
+          'ecb-eurofxref 2025-05-12, fed-h10-monthly 2026-08-03, fred-dgs1 2026-04-21, fred-dgs10 2026-04-21, '
+          'fred-dgs1mo 2026-04-21, fred-dgs2 2026-04-21, fred-dgs20 2026-04-21, fred-dgs30 2026-04-21, '
+          'fred-dgs3mo 2026-04-21, fred-dgs5 2026-04-21, fred-dgs6mo 2026-04-21, fred-dgs7 2026-04-21, '
+          'fred-dtwexbgs 2026-08-03, fred-twexbgsmth 2026-04-03, fred-wmtsecl1 2026-07-02, '
           'tic-slt-table3 2026-07-18, tic-slt-table5 2026-07-18',
           'overdue, by current_date - next_release_due days: every shipped dataset with a schedule but mfhhis01');
+SELECT is((SELECT string_agg(dataset, ', ' ORDER BY dataset) FROM data_freshness WHERE next_release_due < vintage), NULL,
+          'no next release is due before the vintage of the release loaded');
 SELECT is((SELECT (overdue, days_overdue)::text FROM data_freshness WHERE dataset = 'tic-mfhhis01'),
           CASE WHEN CURRENT_DATE > date '2027-03-18' THEN '(t,' || (CURRENT_DATE - date '2027-03-18') || ')' ELSE '(f,0)' END,
           'mfhhis01: due 2027-03-18, overdue only after it (0 days until then)');
@@ -179,18 +181,48 @@ SELECT is((SELECT string_agg(dataset, ', ' ORDER BY dataset) FROM data_freshness
           'test-old, tic-form-s, tic-slt-table3d',
           'no next release due (discontinued, frozen, a user''s dataset): overdue and days_overdue null, not false and 0');
 -- Around the due date, with releases written relative to today: due yesterday
--- (WMTSECL1: latest + 8), today (DTWEXBGS: latest + 7), next month (TWEXBGSMTH).
+-- (WMTSECL1: latest + 8, read two days ago), today (a DGS10 copy read today
+-- whose next release was out before: due at its vintage), next month (TWEXBGSMTH).
 INSERT INTO data_release (id, source_id, vintage, sha256, latest_period) VALUES
-    ('fred-wmtsecl1/test', 'fred-wmtsecl1', CURRENT_DATE, repeat('0', 64), CURRENT_DATE - 9),
-    ('fred-dtwexbgs/test', 'fred-dtwexbgs', CURRENT_DATE, repeat('1', 64), CURRENT_DATE - 7),
+    ('fred-wmtsecl1/test', 'fred-wmtsecl1', CURRENT_DATE - 2, repeat('0', 64), CURRENT_DATE - 9),
+    ('fred-dgs10/test', 'fred-dgs10', CURRENT_DATE, repeat('1', 64), CURRENT_DATE - 30),
     ('fred-twexbgsmth/test', 'fred-twexbgsmth', CURRENT_DATE, repeat('2', 64), (date_trunc('month', CURRENT_DATE) - interval '1 month')::date);
 SELECT is((SELECT string_agg(format('%s: due %s, age %s, period age %s, overdue %s by %s', dataset, sign(next_release_due - CURRENT_DATE),
                                     age_days, period_age_days, overdue, days_overdue), '; ' ORDER BY dataset)
-             FROM data_freshness WHERE dataset IN ('fred-wmtsecl1', 'fred-dtwexbgs', 'fred-twexbgsmth')),
-          'fred-dtwexbgs: due 0, age 0, period age 7, overdue f by 0; '
+             FROM data_freshness WHERE dataset IN ('fred-wmtsecl1', 'fred-dgs10', 'fred-twexbgsmth')),
+          'fred-dgs10: due 0, age 0, period age 30, overdue f by 0; '
           'fred-twexbgsmth: due 1, age 0, period age ' || (CURRENT_DATE - (date_trunc('month', CURRENT_DATE) - interval '1 month')::date) || ', overdue f by 0; '
-          'fred-wmtsecl1: due -1, age 0, period age 9, overdue t by 1',
+          'fred-wmtsecl1: due -1, age 2, period age 9, overdue t by 1',
           'due yesterday: overdue by 1 day; due today or later: not overdue, 0 days');
+
+-- next_release_due, exact dates (2026-04-17 is a Friday). H.15 (FRED DGS*): an
+-- observation is published the business day after it, so the next one's comes
+-- the business day after the next business day; the shipped files (last
+-- observation Friday 2026-04-17, vintage Tuesday 2026-04-21: read before
+-- Monday's was published that afternoon) have Monday's due on 2026-04-21.
+SELECT is(next_release_due(d, l::date, v::date)::text, due, format('%s, latest %s, vintage %s: due %s', d, l, v, due))
+  FROM (VALUES
+    ('fred-dgs10', '2026-04-17', '2026-04-21', '2026-04-21'),  -- Friday: Monday's, published Tuesday
+    ('fred-dgs10', '2026-04-16', '2026-04-17', '2026-04-20'),  -- Thursday: Friday's, published Monday
+    ('fred-dgs10', '2026-04-21', '2026-04-22', '2026-04-23'),  -- Tuesday: Wednesday's, published Thursday
+    ('fred-dgs2', '2026-04-16', '2026-04-19', '2026-04-20'),   -- read on a Sunday
+    ('fred-dgs30', '2026-04-10', '2026-04-21', '2026-04-21'),  -- a stale copy: its next release was out at its vintage
+    ('ecb-eurofxref', '2025-05-09', '2025-05-09', '2025-05-12'),  -- ECB: the day itself; Friday, then Monday
+    ('ecb-eurofxref', '2025-05-08', '2025-05-08', '2025-05-09'),
+    ('ecb-eurofxref', '2025-05-09', '2025-05-11', '2025-05-12'),  -- read on a Sunday
+    ('fred-dtwexbgs', '2026-07-24', '2026-08-02', '2026-08-03'),  -- H.10: the next week's figures, the Monday after it
+    ('fred-dtwexbgs', '2026-07-22', '2026-07-23', '2026-07-27'),
+    ('fred-wmtsecl1', '2026-06-24', '2026-07-02', '2026-07-02'),  -- H.4.1: Wednesday 07-01's level, Thursday
+    ('fred-twexbgsmth', '2026-03-01', '2026-04-06', '2026-05-01'),  -- G.5: April's average, Friday 05-01
+    ('fred-twexbgsmth', '2026-02-01', '2026-04-03', '2026-04-03'),  -- March's was out 04-01: due at the vintage
+    ('fed-h10-monthly', '2026-06-30', '2026-07-21', '2026-08-03'),  -- 08-01 is a Saturday
+    ('tic-slt-table3', '2026-04-30', '2026-07-01', '2026-07-18'),
+    ('tic-slt-table3', '2026-05-31', '2026-08-18', '2026-08-18'),
+    ('tic-mfhhis01', '2025-12-31', '2026-03-18', '2027-03-18')) AS t(d, l, v, due);
+SELECT is(next_release_due(d, '2026-04-17', '2026-04-21'), NULL, d || ': no schedule')
+  FROM (VALUES ('tic-form-s'), ('tic-slt-table3d'), ('test-old')) AS t(d);
+SELECT is((SELECT provolatile::text || proparallel::text || proisstrict::text FROM pg_proc WHERE oid = 'holdings.next_release_due'::regproc),
+          'isfalse', 'next_release_due: IMMUTABLE, PARALLEL SAFE, not strict');
 
 -- ---- data_file reads the installed data files and nothing else ----------------------------
 SELECT is(left(data_file('tic/slt_table3.txt'), 7), 'Table 3', 'an installed data file');
