@@ -322,7 +322,10 @@ DECLARE
     tname text := (SELECT c.relname FROM pg_class c WHERE c.oid = target);
     keys text[] := @extschema@.lineage_key_columns(target);
     in_release boolean := @extschema@.lineage_in_release_script();
-    report boolean := coalesce(pg_catalog.current_setting('holdings_load.report', true), '') <> 'off';
+    -- No report only for a release script's load_data_file: the setting is
+    -- any session's, role's or database's to set, and must not silence (or
+    -- change) what a user's or the refresh command's loader returns.
+    report boolean := NOT (in_release AND coalesce(pg_catalog.current_setting('holdings_load.report', true), '') = 'off');
     writing boolean := NOT coalesce(r.dry_run, false);
     has_release boolean;
     user_keys boolean;

@@ -11,10 +11,11 @@
 -- nothing written when r.dry_run), drops the staging table and returns
 -- load_merge's report (action, table_name, key, old_value, new_value).
 -- A first load into an empty table without a report (the install's and
--- upgrades' load_data_file) has nothing to merge: every row is new, and no
--- key is the user's (user_edit). There the mapping's rows go straight into
--- target with the release, as load_merge would insert them all, without the
--- staging copy (about a third of the ECB file's load).
+-- upgrades' load_data_file; a release script's only) has nothing to merge:
+-- every row is new, and no key is the user's (user_edit). There the
+-- mapping's rows go straight into target with the release, as load_merge
+-- would insert them all, without the staging copy (about a third of the ECB
+-- file's load).
 CREATE FUNCTION @extschema@.load_stage_merge(target regclass, columns text[], mapping text, r @extschema@.load_release)
     RETURNS TABLE (action text, table_name text, key text[], old_value jsonb, new_value jsonb)
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -34,7 +35,10 @@ BEGIN
         RAISE EXCEPTION 'load_stage_merge needs a target, its columns, a mapping and a release'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
-    IF r.id IS NOT NULL AND NOT r.dry_run
+    -- (A release script's only, like load_merge's load without a report: a
+    -- session, role or database setting holdings_load.report takes no load
+    -- of a user or of the refresh command here.)
+    IF r.id IS NOT NULL AND NOT r.dry_run AND in_release
        AND coalesce(pg_catalog.current_setting('holdings_load.report', true), '') = 'off'
        AND NOT columns && ARRAY['release_id', 'shipped']
        AND EXISTS (SELECT FROM pg_catalog.pg_attribute a
