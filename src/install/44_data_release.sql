@@ -3,8 +3,10 @@
 -- Every file a loader reads is a data release (holdings.data_release: dataset,
 -- file, URL, the publisher's vintage, sha256, counts), and every figure row
 -- points to its release (release_id). Install, upgrade and every loader write
--- figures the same way: parse -> stage (a temporary table LIKE the target) ->
--- load_check (unknown labels, repeated keys) -> load_merge. load_merge never
+-- figures the same way: parse -> load_check (unknown labels, repeated keys) ->
+-- stage (a temporary table LIKE the target) -> load_merge (a release script's
+-- first load into an empty table, which has nothing to merge, goes straight
+-- in: load_stage_merge, 46_load_helpers.sql). load_merge never
 -- replaces a figure of a newer release by one of an older release (the older
 -- figure goes to the vintage table: kept_newer); a same-or-newer release
 -- replaces it and the replaced figure is kept as a vintage. Under the lineage
