@@ -364,8 +364,14 @@ BEGIN
                                   '@extschema@.figure_vintage'::regclass);
     END IF;
     -- Release scripts never write a key of user_edit (the user's row, or a
-    -- shipped row the user deleted).
-    user_keys := in_release AND EXISTS (SELECT 1 FROM @extschema@.user_edit e WHERE e.table_name = tname);
+    -- shipped row the user deleted). Read only in a release script: a loading
+    -- role has no SELECT on user_edit, and `in_release AND EXISTS (...)` is
+    -- one query whose generic plan (chosen after a few calls) checks that
+    -- privilege even when in_release is false.
+    user_keys := false;
+    IF in_release THEN
+        user_keys := EXISTS (SELECT 1 FROM @extschema@.user_edit e WHERE e.table_name = tname);
+    END IF;
     -- A figure is the same whichever dataset or release printed it.
     ignored := CASE WHEN has_release THEN ARRAY['shipped', 'source_id', 'release_id'] ELSE ARRAY['shipped'] END;
     SELECT string_agg(format('t.%1$I = s.%1$I', k), ' AND ') INTO on_key FROM unnest(keys) AS k;
