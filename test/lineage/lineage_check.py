@@ -603,8 +603,10 @@ def upgrade_test():
     for t in {m[0] for m in marks}:
         keys = next(m[2] for m in marks if m[0] == t)
         mk = {tuple(m[3]) for m in marks if m[0] == t}
+        # (a user's row of a figure table is compared without its release_id: see rows())
         for snap in (before, after):
-            snap[t] = [r for r in snap[t] if tuple(str(json.loads(r)[k]) for k in keys) not in mk]
+            snap[t] = [r for r in snap[t]
+                       if not any(all(str(json.loads(r)[k]) == v for k, v in zip(keys, m) if k in json.loads(r)) for m in mk)]
     # ... and their entries in user_edit (the fresh database has no such user rows).
     edits = {(m[0], tuple(str(v) for v in m[3])) for m in marks}
     for snap in (before, after):

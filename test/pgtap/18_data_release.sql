@@ -5,7 +5,7 @@
 -- file prints wins, data_freshness, and data_file reads nothing but the
 -- installed data files.
 BEGIN;
-SELECT plan(68);
+SELECT plan(71);
 SET search_path = public, holdings;
 
 -- ---- releases as installed ------------------------------------------------------------------
@@ -197,6 +197,19 @@ SELECT set_eq($$SELECT DISTINCT v, action, table_name FROM t5_report$$,
                        ('2030-02-01', 'kept_newer', 'position')$$,
               'each mfhhis01 release again: the older ones'' figures are reported kept_newer, no vintage is written');
 SELECT set_eq('SELECT * FROM figures', 'SELECT * FROM figures_t5', 'and no figure, vintage or release changed');
+
+-- A vintage row written by hand has no release: release_id '' (the default), one per key and dataset.
+INSERT INTO position_vintage (holder_id, instrument, as_of, source_id, amount)
+VALUES ('NO', 'UST', '2026-04-30', 'test-t5', '199 bn USD');
+SELECT is((SELECT release_id || '|' || shipped FROM position_vintage
+            WHERE holder_id = 'NO' AND instrument = 'UST' AND as_of = '2026-04-30' AND source_id = 'test-t5' AND amount = '199 bn USD'),
+          '|false', 'a vintage row written by hand: release_id '''', beside the releases'' rows of the key and dataset');
+SELECT throws_ok($$INSERT INTO position_vintage (holder_id, instrument, as_of, source_id, amount)
+                   VALUES ('NO', 'UST', '2026-04-30', 'test-t5', '198 bn USD')$$,
+                 '23505', NULL, 'a second one for the key and dataset is refused (unique per key and dataset)');
+SELECT throws_ok($$INSERT INTO figure_vintage (table_name, key, source_id, figure, release_id)
+                   VALUES ('treasury_yield', '["DGS10", "2026-04-17"]', 'test-t5', '{"yield_percent": 4.0}', NULL)$$,
+                 '23502', NULL, 'release_id is never null (the key has it; by hand: '''')');
 
 -- ---- the vintage a file prints wins --------------------------------------------------------
 SELECT is((SELECT count(*) FROM load_tic_mfh(E'\tDec\nCountry\t2025\n\t------\nJapan\t1111.1\n\nDepartment of the Treasury/Federal Reserve Board\t\t\n3/18/27\t\t\n',
