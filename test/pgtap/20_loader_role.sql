@@ -2,7 +2,7 @@
 -- src/install/47_loaders.sql), and a role that is not the owner loads with
 -- exactly the grants docs/refresh.md documents (read from the document).
 BEGIN;
-SELECT plan(22);
+SELECT plan(23);
 
 -- One function per loader row, with the row's description as its comment,
 -- and no loader function without a row.
@@ -90,6 +90,15 @@ SELECT results_eq($$SELECT action, table_name, key FROM holdings.load_fred_serie
              ('inserted', 'treasury_yield', '{DGS10,2026-11-30}'),
              ('inserted', 'figure_vintage', '{treasury_yield,"[\"DGS10\", \"1962-02-14\"]",fred-dgs10,fred-dgs10/2026-04-21/60a7a37d852a}')$$,
     'the refresh role loads');
+-- Many loads in one session (as holdings-refresh runs every loader): the
+-- loaders never read user_edit outside a release script (the role has no
+-- SELECT on it; a condition holding that subquery checks the privilege once
+-- its generic plan is chosen, after five calls).
+SELECT is((SELECT pg_catalog.sum(n)::integer FROM pg_catalog.generate_series(1, 8) AS v,
+                  LATERAL (SELECT pg_catalog.count(*) AS n FROM holdings.load_fred_series(
+                               E'observation_date,DGS10\n2026-11-' || (10 + v) || E',4.0' || v || E'\n', 'fred-dgs10', false,
+                               date '2026-11-20' + v)) AS x),
+          8, 'eight loads in one session as the refresh role: each inserts its day, none reads user_edit');
 -- An older file: kept_newer, its figure goes to the vintage table.
 SELECT results_eq($$SELECT action, table_name, old_value ->> 'yield_percent', new_value ->> 'yield_percent'
                       FROM holdings.load_fred_series(E'observation_date,DGS10\n1962-02-14,4.01\n', 'fred-dgs10', false, '2026-11-02')
