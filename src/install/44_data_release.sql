@@ -44,24 +44,30 @@ COMMENT ON COLUMN @extschema@.data_release.rows_kept IS 'Figures of this release
 COMMENT ON COLUMN @extschema@.data_release.latest_period IS 'The newest period (as_of) of the figures the release gives';
 COMMENT ON COLUMN @extschema@.data_release.shipped IS 'True for rows installed by the extension';
 
--- Superseded figures of every figure table but position (position_vintage).
+-- Superseded figures of every figure table but position (position_vintage):
+-- one row per key, dataset and release, so that every release's figure is
+-- kept (a third release replacing a figure adds a row, never overwrites the
+-- second's). A row written by hand has no release: release_id '' (the
+-- default), one such row per key and dataset. ('' and not null: the release
+-- is part of the primary key, which the lineage journal keys rows by; for the
+-- same reason the column has no foreign key to data_release.)
 CREATE TABLE @extschema@.figure_vintage (
     table_name text NOT NULL,
     key jsonb NOT NULL,
     source_id text NOT NULL,
     figure jsonb NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
-    release_id text,
-    PRIMARY KEY (table_name, key, source_id)
+    release_id text NOT NULL DEFAULT '',
+    PRIMARY KEY (table_name, key, source_id, release_id)
 );
 COMMENT ON TABLE @extschema@.figure_vintage IS
-    'Figures a release gave for a key of a figure table (transaction, custody_holding, treasury_yield, fx_rate, dollar_index, position_comparison) that the table no longer holds: replaced by a newer release, or older than the one it holds';
+    'Figures a release gave for a key of a figure table (transaction, custody_holding, treasury_yield, fx_rate, dollar_index, position_comparison) that the table no longer holds: replaced by a newer release, or older than the one it holds; one row per key, dataset and release';
 COMMENT ON COLUMN @extschema@.figure_vintage.table_name IS 'The figure table, in schema holdings';
 COMMENT ON COLUMN @extschema@.figure_vintage.key IS 'Primary key of the figure in that table, a JSON array of its columns as text in key order: ["DGS10", "2026-04-17"]';
 COMMENT ON COLUMN @extschema@.figure_vintage.source_id IS 'The dataset that printed the figure';
 COMMENT ON COLUMN @extschema@.figure_vintage.figure IS 'The figure''s columns (without key, source and release) as jsonb';
 COMMENT ON COLUMN @extschema@.figure_vintage.shipped IS 'True for rows installed by the extension';
-COMMENT ON COLUMN @extschema@.figure_vintage.release_id IS 'The release that printed the figure';
+COMMENT ON COLUMN @extschema@.figure_vintage.release_id IS 'The release that printed the figure (holdings.data_release.id); '''' for a row written by hand (part of the primary key: one row per key, dataset and release)';
 
 -- One row: every load updates it first, so loads serialise (READ COMMITTED:
 -- the second waits, then sees the first's rows; REPEATABLE READ or
@@ -508,13 +514,18 @@ BEGIN
     END IF;
 
     -- Vintages: the replaced figure of an update, this release's figure where
-    -- a newer one stays; merged by the same rules (newer vintages stay).
+    -- a newer one stays; one row per key, dataset and release (the vintage
+    -- table's key has the release), so merged by the same rules a vintage of
+    -- one release is never replaced by another release's, and a reload finds
+    -- its own rows the same. A replaced figure without a release (written by
+    -- hand) is kept under release_id ''.
     IF vintage_table IS NOT NULL AND vintage_rows > 0 THEN
         vstage := @extschema@.load_staging(vintage_table, 'holdings_merge_vintage_' || tname);
         EXECUTE format(
             'INSERT INTO %1$s SELECT v.* FROM %2$I p,
-                 LATERAL (SELECT CASE WHEN p._action = ''updated'' THEN p._old
-                                      ELSE pg_catalog.to_jsonb(p) || pg_catalog.jsonb_build_object(''release_id'', coalesce(p.release_id, $1)) END AS f) f,
+                 LATERAL (SELECT CASE WHEN p._action = ''updated''
+                                      THEN p._old || pg_catalog.jsonb_build_object(''release_id'', coalesce(p._old ->> ''release_id'', ''''))
+                                      ELSE pg_catalog.to_jsonb(p) || pg_catalog.jsonb_build_object(''release_id'', coalesce(p.release_id, $1, '''')) END AS f) f,
                  LATERAL pg_catalog.jsonb_populate_record(NULL::%1$s, %3$s) v
               WHERE p._action IN (''updated'', ''kept_newer'', ''older_same'')',
             vstage, plan,

@@ -38,7 +38,10 @@ COMMENT ON COLUMN @extschema@.transaction.release_id IS 'The data release (holdi
 -- Every figure a shipped file prints for a key of position that is not the one
 -- shipped there: older vintages (mfhhis01's 2025 months, revised by Table 5
 -- and Table 3) and the same vintage printed with less precision (Table 5 is
--- Table 3 in billions).
+-- Table 3 in billions). One row per key, dataset and release: every release's
+-- figure is kept (release_id '' for a row written by hand, one per key and
+-- dataset; see figure_vintage, 44_data_release.sql). Who wants one vintage per
+-- key and dataset takes the newest release's (long_term_base, 63_price_effect.sql).
 CREATE TABLE @extschema@.position_vintage (
     holder_id text NOT NULL,
     instrument text NOT NULL,
@@ -46,18 +49,18 @@ CREATE TABLE @extschema@.position_vintage (
     source_id text NOT NULL,
     amount @extschema@.holding NOT NULL,
     shipped boolean NOT NULL DEFAULT true,
-    release_id text,
-    PRIMARY KEY (holder_id, instrument, as_of, source_id)
+    release_id text NOT NULL DEFAULT '',
+    PRIMARY KEY (holder_id, instrument, as_of, source_id, release_id)
 );
 COMMENT ON TABLE @extschema@.position_vintage IS
-    'Figures for a key of position that position does not ship: older vintages and less precise printings of the same figure, per source';
+    'Figures for a key of position that position does not ship: older vintages and less precise printings of the same figure, per source and release';
 COMMENT ON COLUMN @extschema@.position_vintage.holder_id IS 'Holder';
 COMMENT ON COLUMN @extschema@.position_vintage.instrument IS 'Instrument, as in position';
 COMMENT ON COLUMN @extschema@.position_vintage.as_of IS 'End of the period, as in position';
 COMMENT ON COLUMN @extschema@.position_vintage.source_id IS 'The file (vintage) that printed the figure';
 COMMENT ON COLUMN @extschema@.position_vintage.amount IS 'The figure as that file printed it';
 COMMENT ON COLUMN @extschema@.position_vintage.shipped IS 'True for rows installed by the extension';
-COMMENT ON COLUMN @extschema@.position_vintage.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+COMMENT ON COLUMN @extschema@.position_vintage.release_id IS 'The data release (holdings.data_release.id) the figure comes from; '''' for a row written by hand (part of the primary key: one row per key, dataset and release)';
 
 -- Weekly custody holdings at the New York Fed (H.4.1).
 CREATE TABLE @extschema@.custody_holding (

@@ -5,7 +5,8 @@
 -- (holdings.loader_step); staging and merging have one home here.
 
 -- Stages the rows of mapping (a SELECT giving the columns named, in that
--- order; $1 is the release's dataset, for source_id) in a fresh temporary
+-- order; $1 is the release's dataset, for source_id, $2 the release's id, for
+-- the release_id of a vintage table's key) in a fresh temporary
 -- table LIKE target, merges them into target under release r (load_merge:
 -- never over a newer release's figure, replaced figures kept as vintages,
 -- nothing written when r.dry_run), drops the staging table and returns
@@ -62,13 +63,13 @@ BEGIN
     END IF;
     staged := @extschema@.load_staging(target, 'holdings_stage_' || tname);
     EXECUTE pg_catalog.format('INSERT INTO %s (%s) %s', staged, list, mapping)
-        USING r.source_id;
+        USING r.source_id, r.id;
     RETURN QUERY SELECT * FROM @extschema@.load_merge(target, staged, r);
     EXECUTE pg_catalog.format('DROP TABLE %s', staged);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_stage_merge(regclass, text[], text, @extschema@.load_release) IS
-    'Loader helper (every loader): stages the rows of the loader''s mapping (a SELECT; $1 = the dataset) in a temporary table LIKE target, merges them (load_merge) and returns the report';
+    'Loader helper (every loader): stages the rows of the loader''s mapping (a SELECT; $1 = the dataset, $2 = the release) in a temporary table LIKE target, merges them (load_merge) and returns the report';
 
 -- TIC Tables 3 and 3D print a holder's Treasuries as a total, long-term and
 -- short-term figure (millions): one row per instrument that is printed.

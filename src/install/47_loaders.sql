@@ -65,7 +65,7 @@ COMMENT ON COLUMN @extschema@.loader_step.loader IS 'The loader (holdings.loader
 COMMENT ON COLUMN @extschema@.loader_step.step IS 'Order of the step within the loader';
 COMMENT ON COLUMN @extschema@.loader_step.target IS 'The table of the extension the step writes';
 COMMENT ON COLUMN @extschema@.loader_step.columns IS 'The target''s columns the mapping gives, in its order';
-COMMENT ON COLUMN @extschema@.loader_step.mapping IS 'The query mapping the parsed rows (temporary table holdings_<loader>) to the columns; $1 is the dataset';
+COMMENT ON COLUMN @extschema@.loader_step.mapping IS 'The query mapping the parsed rows (temporary table holdings_<loader>) to the columns; $1 is the dataset, $2 the release (for release_id, part of a vintage table''s key)';
 COMMENT ON COLUMN @extschema@.loader_step.applies IS 'Condition over the parsed rows for the step to run at all (null: always)';
 
 -- Like the bodies of functions in pg_proc, what the loaders do is for every
@@ -157,8 +157,8 @@ INSERT INTO @extschema@.loader (name, document, parse, key_columns, mapped_colum
 INSERT INTO @extschema@.loader_step (loader, step, target, columns, mapping) VALUES
 ('load_tic_mfh', 1, 'position', '{holder_id,instrument,as_of,amount,basis,source_id}',
  $sql$SELECT holder_id, instrument, as_of, amount, 'market', $1 FROM holdings_load_tic_mfh WHERE official AND NOT same_figure$sql$),
-('load_tic_mfh', 2, 'position_vintage', '{holder_id,instrument,as_of,source_id,amount}',
- $sql$SELECT holder_id, instrument, as_of, $1, amount FROM holdings_load_tic_mfh WHERE same_figure$sql$),
+('load_tic_mfh', 2, 'position_vintage', '{holder_id,instrument,as_of,source_id,release_id,amount}',
+ $sql$SELECT holder_id, instrument, as_of, $1, $2, amount FROM holdings_load_tic_mfh WHERE same_figure$sql$),
 ('load_tic_mfh', 3, 'position_comparison', '{holder_id,instrument,as_of,amount,source_id}',
  $sql$SELECT holder_id, instrument, as_of, amount, $1 FROM holdings_load_tic_mfh WHERE NOT official$sql$);
 
@@ -223,8 +223,8 @@ INSERT INTO @extschema@.loader_step (loader, step, target, columns, mapping) VAL
 ('load_tic_slt_table5', 1, 'position', '{holder_id,instrument,as_of,amount,basis,source_id}',
  $sql$SELECT holder_id, instrument, as_of, @extschema@.holding(usd_bn * 1000000000, 'USD'), 'market', $1
         FROM holdings_load_tic_slt_table5 WHERE NOT same_figure$sql$),
-('load_tic_slt_table5', 2, 'position_vintage', '{holder_id,instrument,as_of,source_id,amount}',
- $sql$SELECT holder_id, instrument, as_of, $1, @extschema@.holding(usd_bn * 1000000000, 'USD')
+('load_tic_slt_table5', 2, 'position_vintage', '{holder_id,instrument,as_of,source_id,release_id,amount}',
+ $sql$SELECT holder_id, instrument, as_of, $1, $2, @extschema@.holding(usd_bn * 1000000000, 'USD')
         FROM holdings_load_tic_slt_table5 WHERE same_figure$sql$);
 
 -- TIC Table 3D (slt3d_globl.csv): the frozen 2011-09 .. 2023-01 history of
@@ -244,8 +244,8 @@ INSERT INTO @extschema@.loader (name, document, parse, key_columns, mapped_colum
  '{holder_id,as_of}', 'holder_id',
  'Loads TIC Table 3D (slt3d_globl.csv): holdings by maturity into position_vintage (never position) and bills flows into transaction for the months no other source covers, all or nothing, never over a newer release''s figures; returns every row written or kept (dry_run: reports without writing)');
 INSERT INTO @extschema@.loader_step (loader, step, target, columns, mapping) VALUES
-('load_tic_table3d', 1, 'position_vintage', '{holder_id,instrument,as_of,source_id,amount}',
- $sql$SELECT t.holder_id, i.instrument, t.as_of, $1, @extschema@.holding(i.mn * 1000000, 'USD')
+('load_tic_table3d', 1, 'position_vintage', '{holder_id,instrument,as_of,source_id,release_id,amount}',
+ $sql$SELECT t.holder_id, i.instrument, t.as_of, $1, $2, @extschema@.holding(i.mn * 1000000, 'USD')
         FROM holdings_load_tic_table3d t
        CROSS JOIN LATERAL @extschema@.tic_maturity_split(t.holdings, t.long_term_holdings, t.short_term_holdings) AS i$sql$),
 ('load_tic_table3d', 2, 'transaction', '{holder_id,instrument,as_of,net_purchases,series,source_id}',

@@ -136,7 +136,9 @@ COMMENT ON COLUMN @extschema@.treasury_price_return.basis IS 'tic-reported or h1
 
 -- Each holder's long-term holdings at the end of each month, best source
 -- first: position (Table 3 from 2020-01), Table 3D's vintage (2011-09 ..
--- 2023-01), else the total (bills included: an upper bound).
+-- 2023-01), else the total (bills included: an upper bound). position_vintage
+-- keeps every release's figure: of Table 3D's, the newest release's (by its
+-- vintage, then id; a row written by hand, release '', last).
 CREATE VIEW @extschema@.long_term_base AS
 SELECT p.holder_id, p.as_of,
        COALESCE(@extschema@.amount(lt.amount), @extschema@.amount(v.amount), @extschema@.amount(p.amount))::numeric(38,8) AS long_term_holdings,
@@ -147,9 +149,13 @@ SELECT p.holder_id, p.as_of,
   LEFT JOIN @extschema@.position lt
          ON lt.holder_id = p.holder_id AND lt.instrument = 'UST-NOTES-BONDS' AND lt.as_of = p.as_of
         AND @extschema@.currency(lt.amount) = 'USD'
-  LEFT JOIN @extschema@.position_vintage v
-         ON v.holder_id = p.holder_id AND v.instrument = 'UST-NOTES-BONDS' AND v.as_of = p.as_of
-        AND v.source_id = 'tic-slt-table3d' AND @extschema@.currency(v.amount) = 'USD'
+  LEFT JOIN (SELECT DISTINCT ON (x.holder_id, x.as_of) x.holder_id, x.as_of, x.amount
+               FROM @extschema@.position_vintage x
+               LEFT JOIN @extschema@.data_release d ON d.id = x.release_id
+              WHERE x.instrument = 'UST-NOTES-BONDS' AND x.source_id = 'tic-slt-table3d'
+                AND @extschema@.currency(x.amount) = 'USD'
+              ORDER BY x.holder_id, x.as_of, d.vintage DESC NULLS LAST, x.release_id DESC) v
+         ON v.holder_id = p.holder_id AND v.as_of = p.as_of
  WHERE p.instrument = 'UST' AND @extschema@.currency(p.amount) = 'USD';
 COMMENT ON VIEW @extschema@.long_term_base IS
     'Each holder''s long-term Treasury holdings at the end of each month with a level, USD: the base a price return applies to';

@@ -3,12 +3,12 @@
 -- which includes this file.
 ALTER TABLE @extschema@.data_release
     ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
+-- (The vintage tables' release_id is part of their primary key, '' for a row
+-- written by hand: no foreign key; a vintage row names its release by id.)
 ALTER TABLE @extschema@.figure_vintage
-    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id),
-    ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
+    ADD FOREIGN KEY (source_id) REFERENCES @extschema@.source (id);
 ALTER TABLE @extschema@.position ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
 ALTER TABLE @extschema@.position_comparison ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
-ALTER TABLE @extschema@.position_vintage ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
 ALTER TABLE @extschema@.transaction ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
 ALTER TABLE @extschema@.custody_holding ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);
 ALTER TABLE @extschema@.treasury_yield ADD FOREIGN KEY (release_id) REFERENCES @extschema@.data_release (id);

@@ -79,8 +79,16 @@ ALTER TABLE @extschema@.dollar_index ADD COLUMN release_id text;
 COMMENT ON COLUMN @extschema@.dollar_index.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 ALTER TABLE @extschema@.transaction ADD COLUMN release_id text;
 COMMENT ON COLUMN @extschema@.transaction.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
-ALTER TABLE @extschema@.position_vintage ADD COLUMN release_id text;
-COMMENT ON COLUMN @extschema@.position_vintage.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
+-- position_vintage keeps one row per key, dataset and release (46_flows.sql):
+-- the release joins its primary key ('' for a row written by hand; 0.2.0's
+-- rows take their release after the loads below, and so do the keys of the
+-- user's edits in user_edit).
+ALTER TABLE @extschema@.position_vintage ADD COLUMN release_id text NOT NULL DEFAULT '';
+COMMENT ON COLUMN @extschema@.position_vintage.release_id IS 'The data release (holdings.data_release.id) the figure comes from; '''' for a row written by hand (part of the primary key: one row per key, dataset and release)';
+COMMENT ON TABLE @extschema@.position_vintage IS
+    'Figures for a key of position that position does not ship: older vintages and less precise printings of the same figure, per source and release';
+ALTER TABLE @extschema@.position_vintage DROP CONSTRAINT position_vintage_pkey,
+    ADD PRIMARY KEY (holder_id, instrument, as_of, source_id, release_id);
 ALTER TABLE @extschema@.custody_holding ADD COLUMN release_id text;
 COMMENT ON COLUMN @extschema@.custody_holding.release_id IS 'The data release (holdings.data_release) the figure comes from; null for rows written by hand';
 ALTER TABLE @extschema@.treasury_yield ADD COLUMN release_id text;
@@ -208,6 +216,56 @@ INSERT INTO @extschema@.tic_label SELECT * FROM pg_temp.holdings_release_tic_lab
 DELETE FROM @extschema@.fx_label;
 INSERT INTO @extschema@.fx_label SELECT * FROM pg_temp.holdings_release_fx_label;
 --@shipped-data
+-- position_vintage: 0.2.0 kept one vintage per key and dataset, and each
+-- dataset was one shipped file: a row of 0.2.0 (release '') is the figure of
+-- its dataset's release. The loads above wrote the releases' vintages next
+-- to them (the key has the release), as a fresh install has them.
+-- 1. The user's edits (0.2.0's key: holder, instrument, as_of, source) take
+--    the release of their dataset ('' for a dataset without a shipped
+--    release: the user's own): a row of the user's moves there, over the row
+--    the loads wrote (the user's row wins, as in a load's kept_user), and a
+--    deletion mark deletes it.
+-- 2. 0.2.0's shipped rows go where the loads wrote the same key, dataset and
+--    release (or the user's edit stands), else take their dataset's release
+--    (a key the loads did not reach: the user's row stood over it in position).
+CREATE TEMPORARY TABLE holdings_vintage_edit ON COMMIT DROP AS
+SELECT e.key, e.row_data IS NULL AS deleted,
+       coalesce((SELECT d.id FROM @extschema@.data_release d
+                  WHERE d.shipped AND d.source_id OPERATOR(pg_catalog.=) e.key[4]
+                  ORDER BY d.vintage DESC, d.id DESC LIMIT 1), '') AS release_id
+  FROM @extschema@.user_edit e
+ WHERE e.table_name OPERATOR(pg_catalog.=) 'position_vintage' AND pg_catalog.cardinality(e.key) OPERATOR(pg_catalog.=) 4;
+DELETE FROM @extschema@.position_vintage v USING pg_temp.holdings_vintage_edit e
+ WHERE v.shipped AND v.holder_id OPERATOR(pg_catalog.=) e.key[1] AND v.instrument OPERATOR(pg_catalog.=) e.key[2]
+   AND v.as_of OPERATOR(pg_catalog.=) e.key[3]::pg_catalog.date AND v.source_id OPERATOR(pg_catalog.=) e.key[4]
+   AND v.release_id OPERATOR(pg_catalog.=) e.release_id;
+UPDATE @extschema@.position_vintage v SET release_id = e.release_id FROM pg_temp.holdings_vintage_edit e
+ WHERE NOT v.shipped AND NOT e.deleted AND v.release_id OPERATOR(pg_catalog.=) '' AND e.release_id OPERATOR(pg_catalog.<>) ''
+   AND v.holder_id OPERATOR(pg_catalog.=) e.key[1] AND v.instrument OPERATOR(pg_catalog.=) e.key[2]
+   AND v.as_of OPERATOR(pg_catalog.=) e.key[3]::pg_catalog.date AND v.source_id OPERATOR(pg_catalog.=) e.key[4];
+UPDATE @extschema@.user_edit u
+   SET key = u.key OPERATOR(pg_catalog.||) e.release_id,
+       row_data = CASE WHEN u.row_data IS NOT NULL
+                       THEN u.row_data OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('release_id', e.release_id) END
+  FROM pg_temp.holdings_vintage_edit e
+ WHERE u.table_name OPERATOR(pg_catalog.=) 'position_vintage' AND u.key OPERATOR(pg_catalog.=) e.key;
+DROP TABLE pg_temp.holdings_vintage_edit;
+CREATE TEMPORARY TABLE holdings_vintage_release ON COMMIT DROP AS
+SELECT DISTINCT ON (d.source_id) d.source_id, d.id
+  FROM @extschema@.data_release d WHERE d.shipped
+ ORDER BY d.source_id, d.vintage DESC, d.id DESC;
+DELETE FROM @extschema@.position_vintage v USING pg_temp.holdings_vintage_release d
+ WHERE v.shipped AND v.release_id OPERATOR(pg_catalog.=) '' AND d.source_id OPERATOR(pg_catalog.=) v.source_id
+   AND (EXISTS (SELECT FROM @extschema@.position_vintage w
+                 WHERE w.holder_id OPERATOR(pg_catalog.=) v.holder_id AND w.instrument OPERATOR(pg_catalog.=) v.instrument
+                   AND w.as_of OPERATOR(pg_catalog.=) v.as_of AND w.source_id OPERATOR(pg_catalog.=) v.source_id
+                   AND w.release_id OPERATOR(pg_catalog.=) d.id)
+        OR EXISTS (SELECT FROM @extschema@.user_edit u
+                    WHERE u.table_name OPERATOR(pg_catalog.=) 'position_vintage'
+                      AND u.key OPERATOR(pg_catalog.=) ARRAY[v.holder_id, v.instrument, pg_catalog.to_jsonb(v.as_of) OPERATOR(pg_catalog.#>>) '{}', v.source_id, d.id]));
+UPDATE @extschema@.position_vintage v SET release_id = d.id FROM pg_temp.holdings_vintage_release d
+ WHERE v.shipped AND v.release_id OPERATOR(pg_catalog.=) '' AND d.source_id OPERATOR(pg_catalog.=) v.source_id;
+DROP TABLE pg_temp.holdings_vintage_release;
 -- A shipped figure the loads did not reach (the user's row stood over its key,
 -- so its vintage was not rewritten) belongs to its dataset's release, as in a
 -- fresh install.
@@ -215,7 +273,7 @@ DO $adopt$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['position', 'position_comparison', 'position_vintage', 'transaction', 'custody_holding',
+    FOREACH t IN ARRAY ARRAY['position', 'position_comparison', 'transaction', 'custody_holding',
                              'treasury_yield', 'fx_rate', 'dollar_index'] LOOP
         EXECUTE pg_catalog.format(
             'UPDATE @extschema@.%I x SET release_id = d.id FROM @extschema@.data_release d

@@ -21,8 +21,10 @@ SELECT set_eq(
              ('inserted', 'position', '{foreign-official,UST,2026-05-31}', '3900 bn USD'::holding),
              ('updated', 'position', '{JP,UST,2025-12-31}', '1190 bn USD'::holding),
              ('updated', 'position', '{foreign-official,UST,2025-12-31}', '3887 bn USD'::holding),
-             ('inserted', 'position_vintage', '{JP,UST,2025-12-31,tic-slt-table3}', '1185.515 bn USD'::holding),
-             ('inserted', 'position_vintage', '{foreign-official,UST,2025-12-31,tic-slt-table3}', '3877.623 bn USD'::holding),
+             -- (a vintage's key: the position's key, the dataset and the release)
+             ('inserted', 'position_vintage', ARRAY['JP', 'UST', '2025-12-31', 'tic-slt-table3', (SELECT id FROM data_release WHERE source_id = 'tic-slt-table3')]::text, '1185.515 bn USD'::holding),
+             ('inserted', 'position_vintage', ARRAY['foreign-official', 'UST', '2025-12-31', 'tic-slt-table3', (SELECT id FROM data_release WHERE source_id = 'tic-slt-table3')]::text,
+              '3877.623 bn USD'::holding),
              ('inserted', 'position_comparison', '{JP,UST,2025-12-31}', '1185.5 bn USD'::holding),
              ('inserted', 'position_comparison', '{foreign-official,UST,2025-12-31}', '3887 bn USD'::holding)$$,
     'a release inserts new figures, updates revised ones (keeping the replaced figures as vintages) and reports each change');
@@ -31,10 +33,14 @@ SELECT is((SELECT source_id FROM position WHERE holder_id = 'JP' AND instrument 
 SELECT is_empty($$SELECT * FROM load_tic_mfh(
         E'\tMay\nCountry\t2026\nJapan\t1200.1\nDepartment of the Treasury/Federal Reserve Board\n', 'tic-test-release')$$,
     'loading the same figures again changes nothing');
-SELECT set_eq($$SELECT action, table_name, key::text FROM load_tic_mfh(
-        E'\tMar\nCountry\t2026\nJapan\t1191.6\nNorway\t217.0\nDepartment of the Treasury/Federal Reserve Board\n', 'tic-test-release', dry_run => true)$$,
-    $$VALUES ('inserted', 'position_vintage', '{JP,UST,2026-03-31,tic-test-release}'),
-             ('inserted', 'position_vintage', '{NO,UST,2026-03-31,tic-slt-table3}'),
+CREATE TEMP TABLE march AS
+SELECT E'\tMar\nCountry\t2026\nJapan\t1191.6\nNorway\t217.0\nDepartment of the Treasury/Federal Reserve Board\n'::text AS doc;
+SELECT set_eq($$SELECT action, table_name, key::text FROM march, load_tic_mfh(march.doc, 'tic-test-release', dry_run => true)$$,
+    $$VALUES ('inserted', 'position_vintage',
+              ARRAY['JP', 'UST', '2026-03-31', 'tic-test-release',
+                    (SELECT 'tic-test-release/' || to_char(CURRENT_DATE, 'YYYY-MM-DD') || '/' || left(encode(sha256(convert_to(doc, 'UTF8')), 'hex'), 12)
+                       FROM march)]::text),
+             ('inserted', 'position_vintage', ARRAY['NO', 'UST', '2026-03-31', 'tic-slt-table3', (SELECT id FROM data_release WHERE source_id = 'tic-slt-table3')]::text),
              ('updated', 'position', '{NO,UST,2026-03-31}')$$,
     'a figure position holds more precisely (Table 3: 1,191,572 mn) is not a revision; a different one is (dry run)');
 SELECT is((SELECT amount FROM position WHERE holder_id = 'NO' AND instrument = 'UST' AND as_of = '2026-03-31'),

@@ -60,13 +60,13 @@ SELECT set_eq($$SELECT action, table_name, key::text,
                        coalesce(old_value ->> 'net_purchases', old_value #>> '{figure,net_purchases}') AS old,
                        coalesce(new_value ->> 'net_purchases', new_value #>> '{figure,net_purchases}') AS new FROM real WHERE doc = 'form_s'$$,
               $$VALUES ('updated', 'transaction', '{JP,UST-NOTES-BONDS,2022-12-31}', '-9424000000.00 USD', '-9524000000.00 USD'),
-                       ('inserted', 'figure_vintage', '{transaction,"[\"JP\", \"UST-NOTES-BONDS\", \"2022-12-31\"]",tic-form-s}', NULL, '-9424000000.00 USD'),
+                       ('inserted', 'figure_vintage', ARRAY['transaction', '["JP", "UST-NOTES-BONDS", "2022-12-31"]', 'tic-form-s', (SELECT id FROM data_release WHERE source_id = 'tic-form-s')]::text, NULL, '-9424000000.00 USD'),
                        ('inserted', 'transaction', '{JP,UST-NOTES-BONDS,1976-12-31}', NULL, '1000000000.00 USD')$$,
               'Form S: a revised month is updated (old and new value; the replaced figure kept in figure_vintage), a new month inserted');
 SELECT set_eq($$SELECT action, table_name, key::text, old_value ->> 'amount' AS old, coalesce(new_value ->> 'amount', new_value ->> 'net_purchases') AS new
                   FROM real WHERE doc = 'table3'$$,
-              $$VALUES ('inserted', 'position_vintage', '{JP,UST,2026-04-30,tic-slt-table3}', NULL, '1209889000000.00 USD'),
-                       ('inserted', 'position_vintage', '{JP,UST-NOTES-BONDS,2026-04-30,tic-slt-table3}', NULL, '1056542000000.00 USD'),
+              $$VALUES ('inserted', 'position_vintage', ARRAY['JP', 'UST', '2026-04-30', 'tic-slt-table3', (SELECT id FROM data_release WHERE source_id = 'tic-slt-table3')]::text, NULL, '1209889000000.00 USD'),
+                       ('inserted', 'position_vintage', ARRAY['JP', 'UST-NOTES-BONDS', '2026-04-30', 'tic-slt-table3', (SELECT id FROM data_release WHERE source_id = 'tic-slt-table3')]::text, NULL, '1056542000000.00 USD'),
                        ('updated', 'position', '{JP,UST,2026-04-30}', '1209889000000.00 USD', '1209989000000.00 USD'),
                        ('updated', 'position', '{JP,UST-NOTES-BONDS,2026-04-30}', '1056542000000.00 USD', '1056642000000.00 USD'),
                        ('inserted', 'position', '{JP,UST,2026-05-31}', NULL, '1210000000000.00 USD'),
@@ -96,11 +96,12 @@ SELECT is_empty($$SELECT * FROM docs, load_tic_form_s(body, 'test-release') WHER
 SELECT is_empty($$SELECT * FROM docs, load_tic_slt_table3(body, 'test-release') WHERE name = 'table3'$$, 'Table 3 again: no change');
 
 -- Table 5: a figure position already holds to more precision is not a revision.
+-- (A vintage's key: position's key, the dataset and the release.)
 SELECT set_eq($$SELECT r.action, r.table_name, r.key::text, r.new_value ->> 'amount' AS new
                   FROM docs, load_tic_slt_table5(body, 'test-release') r WHERE name = 'table5'$$,
-              $$VALUES ('inserted', 'position_vintage', '{JP,UST,2026-05-31,test-release}', '1210000000000.00 USD'),
-                       ('inserted', 'position_vintage', '{JP,UST,2026-04-30,test-release}', '1210000000000.00 USD'),
-                       ('inserted', 'position_vintage', '{NO,UST,2026-04-30,test-release}', '214700000000.00 USD'),
+              $$VALUES ('inserted', 'position_vintage', ARRAY['JP', 'UST', '2026-05-31', 'test-release', (SELECT 'test-release/' || to_char(CURRENT_DATE, 'YYYY-MM-DD') || '/' || left(encode(sha256(convert_to(body, 'UTF8')), 'hex'), 12) FROM docs WHERE name = 'table5')]::text, '1210000000000.00 USD'),
+                       ('inserted', 'position_vintage', ARRAY['JP', 'UST', '2026-04-30', 'test-release', (SELECT 'test-release/' || to_char(CURRENT_DATE, 'YYYY-MM-DD') || '/' || left(encode(sha256(convert_to(body, 'UTF8')), 'hex'), 12) FROM docs WHERE name = 'table5')]::text, '1210000000000.00 USD'),
+                       ('inserted', 'position_vintage', ARRAY['NO', 'UST', '2026-04-30', 'test-release', (SELECT 'test-release/' || to_char(CURRENT_DATE, 'YYYY-MM-DD') || '/' || left(encode(sha256(convert_to(body, 'UTF8')), 'hex'), 12) FROM docs WHERE name = 'table5')]::text, '214700000000.00 USD'),
                        ('inserted', 'position', '{NO,UST,2026-05-31}', '215000000000.00 USD')$$,
               'Table 5: figures Table 3 gives more precisely go to position_vintage, new ones to position; All Other is left out');
 

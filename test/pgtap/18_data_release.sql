@@ -5,7 +5,7 @@
 -- file prints wins, data_freshness, and data_file reads nothing but the
 -- installed data files.
 BEGIN;
-SELECT plan(63);
+SELECT plan(71);
 SET search_path = public, holdings;
 
 -- ---- releases as installed ------------------------------------------------------------------
@@ -131,8 +131,8 @@ SELECT set_eq('SELECT * FROM figures', 'SELECT * FROM figures_old', '... and cha
 -- ---- a newer release replaces, and keeps the replaced figure ------------------------------
 SELECT set_eq($$SELECT action, table_name, key::text FROM load_fred_series(E'observation_date,DGS10\n2026-04-17,4.44\n', 'test-old', vintage => '2030-01-01')$$,
               $$VALUES ('updated', 'treasury_yield', '{DGS10,2026-04-17}'),
-                       ('inserted', 'figure_vintage', '{treasury_yield,"[\"DGS10\", \"2026-04-17\"]",fred-dgs10}')$$,
-              'a newer release updates the figure and keeps the replaced one as a vintage');
+                       ('inserted', 'figure_vintage', '{treasury_yield,"[\"DGS10\", \"2026-04-17\"]",fred-dgs10,fred-dgs10/2026-04-21/60a7a37d852a}')$$,
+              'a newer release updates the figure and keeps the replaced one as a vintage (its key: key, dataset and release)');
 SELECT is((SELECT yield_percent::text || ' ' || source_id FROM treasury_yield WHERE series = 'DGS10' AND as_of = '2026-04-17'),
           '4.44 test-old', 'the newer figure, with its dataset');
 SELECT is((SELECT (figure ->> 'yield_percent') || ' ' || release_id FROM figure_vintage
@@ -140,6 +140,76 @@ SELECT is((SELECT (figure ->> 'yield_percent') || ' ' || release_id FROM figure_
           '4.26 fred-dgs10/2026-04-21/60a7a37d852a', 'the replaced figure keeps its release');
 SELECT is((SELECT count(*) FROM load_fred_series(E'observation_date,DGS10\n2026-04-17,4.26\n', 'fred-dgs10', vintage => '2026-04-21')
             WHERE action = 'kept_newer'), 1::bigint, 'the shipped file again: its figure is now older (kept_newer)');
+
+-- ---- position_vintage keeps every release's figure: four releases of mfhhis01 --------------
+-- Norway 2026-04 (Table 3: 214,700 mn, 2026-07-01): releases of 2030-01, -02 and -03 revise it
+-- one after the other (each replaced figure a vintage of its own release, none overwritten),
+-- then an older one (2029-12) is kept_newer; every file loaded again changes nothing.
+-- (mfhhis01's layout; Table 5 would do the same, but a Table 5 file loaded again over its own
+-- figure in position stores it as a vintage too: its same_figure test lacks mfhhis01's <>.)
+INSERT INTO source (id, publisher, title, url)
+VALUES ('test-t5', 'test', 'releases of mfhhis01', 'https://example.org/t5/mfhhis01.txt');
+CREATE TEMP TABLE t5_docs (v date, body text);
+INSERT INTO t5_docs VALUES ('2030-01-01', E'\tApr\nCountry\t2026\n\t------\nNorway\t201.1\nDepartment of the Treasury/Federal Reserve Board\n'),
+                           ('2030-02-01', E'\tApr\nCountry\t2026\n\t------\nNorway\t202.2\nDepartment of the Treasury/Federal Reserve Board\n'),
+                           ('2030-03-01', E'\tApr\nCountry\t2026\n\t------\nNorway\t203.3\nDepartment of the Treasury/Federal Reserve Board\n'),
+                           ('2029-12-01', E'\tApr\nCountry\t2026\n\t------\nNorway\t200.0\nDepartment of the Treasury/Federal Reserve Board\n');
+CREATE TEMP TABLE t5_report (v date, action text, table_name text, key text[]);
+INSERT INTO t5_report SELECT d.v, r.action, r.table_name, r.key
+  FROM (SELECT * FROM t5_docs ORDER BY v = '2029-12-01', v) d,
+       LATERAL load_tic_mfh(d.body, 'test-t5', vintage => d.v) r;
+CREATE TEMP VIEW t5_release AS
+SELECT v, 'test-t5/' || v || '/' || left(encode(sha256(convert_to(body, 'UTF8')), 'hex'), 12) AS id FROM t5_docs;
+SELECT set_eq($$SELECT v, action, table_name, key FROM t5_report$$,
+              $$SELECT v, a, t, k FROM (VALUES
+                  (date '2030-01-01', 'updated', 'position', '{NO,UST,2026-04-30}'::text[]),
+                  ('2030-01-01', 'inserted', 'position_vintage',
+                   ARRAY['NO', 'UST', '2026-04-30', 'tic-slt-table3', (SELECT id FROM data_release WHERE source_id = 'tic-slt-table3')]),
+                  ('2030-02-01', 'updated', 'position', '{NO,UST,2026-04-30}'),
+                  ('2030-02-01', 'inserted', 'position_vintage',
+                   ARRAY['NO', 'UST', '2026-04-30', 'test-t5', (SELECT id FROM t5_release WHERE v = '2030-01-01')]),
+                  ('2030-03-01', 'updated', 'position', '{NO,UST,2026-04-30}'),
+                  ('2030-03-01', 'inserted', 'position_vintage',
+                   ARRAY['NO', 'UST', '2026-04-30', 'test-t5', (SELECT id FROM t5_release WHERE v = '2030-02-01')]),
+                  ('2029-12-01', 'kept_newer', 'position', '{NO,UST,2026-04-30}'),
+                  ('2029-12-01', 'inserted', 'position_vintage',
+                   ARRAY['NO', 'UST', '2026-04-30', 'test-t5', (SELECT id FROM t5_release WHERE v = '2029-12-01')])) AS x (v, a, t, k)$$,
+              'each mfhhis01 release revises Norway or is kept_newer; each replaced or older figure is a vintage row of its own release');
+SELECT results_eq($$SELECT source_id, release_id, amount::text, shipped FROM position_vintage
+                     WHERE holder_id = 'NO' AND instrument = 'UST' AND as_of = '2026-04-30'
+                       AND source_id IN ('test-t5', 'tic-slt-table3') ORDER BY source_id, release_id$$,
+                  $$SELECT * FROM (
+                      SELECT 'test-t5'::text, (SELECT id FROM t5_release WHERE v = '2029-12-01'), '200000000000.00 USD'::text, false
+                      UNION ALL SELECT 'test-t5', (SELECT id FROM t5_release WHERE v = '2030-01-01'), '201100000000.00 USD', false
+                      UNION ALL SELECT 'test-t5', (SELECT id FROM t5_release WHERE v = '2030-02-01'), '202200000000.00 USD', false
+                      UNION ALL SELECT 'tic-slt-table3', (SELECT id FROM data_release WHERE source_id = 'tic-slt-table3'),
+                                       '214700000000.00 USD', false) x ORDER BY 1, 2$$,
+                  'position_vintage: every release''s figure for the key, row by row, each with its release (none overwritten; the user''s: loaded outside a release script)');
+SELECT is((SELECT amount::text || ' ' || release_id FROM position WHERE holder_id = 'NO' AND instrument = 'UST' AND as_of = '2026-04-30'),
+          '203300000000.00 USD ' || (SELECT id FROM t5_release WHERE v = '2030-03-01'),
+          'the newest release''s figure stays in position');
+CREATE TEMP TABLE figures_t5 AS SELECT * FROM figures;
+DELETE FROM t5_report;
+INSERT INTO t5_report SELECT d.v, r.action, r.table_name, r.key
+  FROM (SELECT * FROM t5_docs ORDER BY md5(body)) d, LATERAL load_tic_mfh(d.body, 'test-t5', vintage => d.v) r;
+SELECT set_eq($$SELECT DISTINCT v, action, table_name FROM t5_report$$,
+              $$VALUES (date '2029-12-01', 'kept_newer', 'position'), ('2030-01-01', 'kept_newer', 'position'),
+                       ('2030-02-01', 'kept_newer', 'position')$$,
+              'each mfhhis01 release again: the older ones'' figures are reported kept_newer, no vintage is written');
+SELECT set_eq('SELECT * FROM figures', 'SELECT * FROM figures_t5', 'and no figure, vintage or release changed');
+
+-- A vintage row written by hand has no release: release_id '' (the default), one per key and dataset.
+INSERT INTO position_vintage (holder_id, instrument, as_of, source_id, amount)
+VALUES ('NO', 'UST', '2026-04-30', 'test-t5', '199 bn USD');
+SELECT is((SELECT release_id || '|' || shipped FROM position_vintage
+            WHERE holder_id = 'NO' AND instrument = 'UST' AND as_of = '2026-04-30' AND source_id = 'test-t5' AND amount = '199 bn USD'),
+          '|false', 'a vintage row written by hand: release_id '''', beside the releases'' rows of the key and dataset');
+SELECT throws_ok($$INSERT INTO position_vintage (holder_id, instrument, as_of, source_id, amount)
+                   VALUES ('NO', 'UST', '2026-04-30', 'test-t5', '198 bn USD')$$,
+                 '23505', NULL, 'a second one for the key and dataset is refused (unique per key and dataset)');
+SELECT throws_ok($$INSERT INTO figure_vintage (table_name, key, source_id, figure, release_id)
+                   VALUES ('treasury_yield', '["DGS10", "2026-04-17"]', 'test-t5', '{"yield_percent": 4.0}', NULL)$$,
+                 '23502', NULL, 'release_id is never null (the key has it; by hand: '''')');
 
 -- ---- the vintage a file prints wins --------------------------------------------------------
 SELECT is((SELECT count(*) FROM load_tic_mfh(E'\tDec\nCountry\t2025\n\t------\nJapan\t1111.1\n\nDepartment of the Treasury/Federal Reserve Board\t\t\n3/18/27\t\t\n',
@@ -178,7 +248,7 @@ SELECT is((SELECT (overdue, days_overdue)::text FROM data_freshness WHERE datase
           CASE WHEN CURRENT_DATE > date '2027-03-18' THEN '(t,' || (CURRENT_DATE - date '2027-03-18') || ')' ELSE '(f,0)' END,
           'mfhhis01: due 2027-03-18, overdue only after it (0 days until then)');
 SELECT is((SELECT string_agg(dataset, ', ' ORDER BY dataset) FROM data_freshness WHERE overdue IS NULL AND days_overdue IS NULL),
-          'test-old, tic-form-s, tic-slt-table3d',
+          'test-old, test-t5, tic-form-s, tic-slt-table3d',
           'no next release due (discontinued, frozen, a user''s dataset): overdue and days_overdue null, not false and 0');
 -- Around the due date, with releases written relative to today: due yesterday
 -- (WMTSECL1: latest + 8, read two days ago), today (a DGS10 copy read today

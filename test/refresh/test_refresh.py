@@ -370,10 +370,13 @@ def main():
         check('dry run report: the older mfhhis01 keeps Table 3\'s Japan 2025-12 [vintages]',
               [(o['amount'], n['amount']) for o, n in row('tic-mfhhis01', 'kept_newer', 'position', ['JP', 'UST', '2025-12-31'])],
               [('1185515000000.00 USD', '1190000000000.00 USD')])
-        check('dry run report: the older mfhhis01 figure does not replace the newer mfhhis01 vintage [vintages]',
-              [(o['amount'], n['amount']) for o, n in row('tic-mfhhis01', 'kept_newer', 'position_vintage',
-                                                           ['JP', 'UST', '2025-12-31', 'tic-mfhhis01'])],
-              [('1185500000000.00 USD', '1190000000000.00 USD')])
+        # (position_vintage keeps one row per key, dataset and release: the older file's figure
+        # is a vintage row of its own release, beside the newer release's, which stays)
+        check('dry run report: the older mfhhis01 figure is a vintage of its own release [vintages]',
+              [(r['old_value'], r['new_value']['amount'], r['key'][4].startswith('tic-mfhhis01/2026-02-18/'))
+               for r in report.get('tic-mfhhis01', {}).get('rows', [])
+               if (r['action'], r['table_name'], r['key'][:4]) == ('inserted', 'position_vintage', ['JP', 'UST', '2025-12-31', 'tic-mfhhis01'])],
+              [(None, '1190000000000.00 USD', True)])
         check('dry run report: the older TWEXBGSMTH keeps 2025-12 [vintages]',
               [(o['value'], n['value']) for o, n in row('fred-twexbgsmth', 'kept_newer', 'dollar_index', ['TWEXBGSMTH', '2025-12-01'])],
               [(decimal.Decimal('120.1883'), decimal.Decimal('120.5000'))])
@@ -436,10 +439,10 @@ def main():
               amount(conn, 'position_vintage', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2026-05-31' "
                                                "AND source_id = 'tic-slt-table5'"),
               [(bn('1220.4'), 'tic-slt-table5')])
-        check('position_vintage JP 2026-04 from Table 5, revised with Table 3',
+        check('position_vintage JP 2026-04 from Table 5, revised with Table 3: both releases\' figures',
               amount(conn, 'position_vintage', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2026-04-30' "
-                                               "AND source_id = 'tic-slt-table5'"),
-              [(bn('1210.4'), 'tic-slt-table5')])
+                                               "AND source_id = 'tic-slt-table5' ORDER BY release_id"),
+              [(bn('1209.9'), 'tic-slt-table5'), (bn('1210.4'), 'tic-slt-table5')])
         t5 = [line.split('\t')[0] for line in read(os.path.join(official, 'slt_table5.txt')).split('\n')
               if re.match(r'[^\t]+\t\d+\.\d\t', line) and not line.startswith('All Other\t')]
         check('Table 5 2026-05: every figure rounds Table 3\'s, kept in position_vintage',
@@ -461,10 +464,10 @@ def main():
         check('older mfhhis01: position JP 2025-12 keeps Table 3\'s newer figure [vintages]',
               amount(conn, 'position', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31'"),
               [(mn(1185515), 'tic-slt-table3')])
-        check('older mfhhis01: the newer mfhhis01 release\'s vintage stays [vintages]',
+        check('older mfhhis01: the newer mfhhis01 release\'s vintage stays, the older one\'s beside it [vintages]',
               amount(conn, 'position_vintage', "holder_id = 'JP' AND instrument = 'UST' AND as_of = '2025-12-31' "
-                                               "AND source_id = 'tic-mfhhis01'"),
-              [(bn('1185.5'), 'tic-mfhhis01')])
+                                               "AND source_id = 'tic-mfhhis01' ORDER BY release_id"),
+              [(bn('1190.0'), 'tic-mfhhis01'), (bn('1185.5'), 'tic-mfhhis01')])
         check('older mfhhis01: Brazil 2025-06 keeps Table 3\'s figure (issue 19, item 1) [vintages]',
               amount(conn, 'position', "holder_id = 'BR' AND instrument = 'UST' AND as_of = '2025-06-30'"),
               [(mn(215438), 'tic-slt-table3')])
