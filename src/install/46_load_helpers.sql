@@ -69,7 +69,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_stage_merge(regclass, text[], text, @extschema@.load_release) IS
-    'Loader helper (every loader): stages the rows of the loader''s mapping (a SELECT; $1 = the dataset, $2 = the release) in a temporary table LIKE target, merges them (load_merge) and returns the report';
+    'Loader helper (every loader): stages the rows of the loader''s mapping (a SELECT; $1 = the dataset, $2 = the release) in a temporary table LIKE target, merges them (load_merge) and returns the report; an install''s or upgrade''s first load into an empty table writes them straight in';
 
 -- TIC Tables 3 and 3D print a holder's Treasuries as a total, long-term and
 -- short-term figure (millions): one row per instrument that is printed.
