@@ -244,6 +244,8 @@ BEGIN
     INSERT INTO @extschema@.lineage_replay_queue (table_name, key)
     SELECT a.table_name, a.key FROM added a
     ON CONFLICT (table_name, key) DO NOTHING;
+    -- (A dump of 0.2.0: its journal's keys of position_vintage get 0.3.0's.)
+    PERFORM @extschema@.lineage_rekey_edits();
     PERFORM @extschema@.lineage_replay_queued();
     RETURN NULL;
 END

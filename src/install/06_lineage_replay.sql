@@ -105,6 +105,55 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.lineage_replay_row(regclass, text[], jsonb) IS
     'Lineage: replays one row of user_edit over its table (update in place, insert, or delete); tracked tables only';
 
+-- Journal rows of 0.2.0, keyed by 0.2.0's primary key: position_vintage's
+-- was (holder_id, instrument, as_of, source_id), 0.3.0's ends with release_id
+-- (one vintage per key, dataset and release). A dump of 0.2.0 restored into
+-- 0.3.0 brings such rows; each takes the release the upgrade from 0.2.0 gives
+-- it (its dataset's newest shipped release, '' for a dataset without one), in
+-- user_edit (the row's release_id too) and in lineage_replay_queue, so that
+-- the replay revises or deletes the shipped row of that release instead of
+-- adding a row of release '' beside it (or deleting nothing). Where the
+-- journal already has the new key, the old row is dropped. Returns how many
+-- rows it re-keyed; called by the replay before it replays (lineage_replay,
+-- lineage_replay_pending).
+CREATE FUNCTION @extschema@.lineage_rekey_edits() RETURNS integer
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    e record;
+    rel text;
+    nk text[];
+    n integer := 0;
+BEGIN
+    FOR e IN SELECT u.key FROM @extschema@.user_edit u
+              WHERE u.table_name = 'position_vintage' AND pg_catalog.cardinality(u.key) = 4
+    LOOP
+        rel := coalesce((SELECT d.id FROM @extschema@.data_release d
+                          WHERE d.shipped AND d.source_id = e.key[4]
+                          ORDER BY d.vintage DESC, d.id DESC LIMIT 1), '');
+        nk := e.key || rel;
+        IF EXISTS (SELECT 1 FROM @extschema@.user_edit u WHERE u.table_name = 'position_vintage' AND u.key = nk) THEN
+            DELETE FROM @extschema@.user_edit u WHERE u.table_name = 'position_vintage' AND u.key = e.key;
+        ELSE
+            UPDATE @extschema@.user_edit u
+               SET key = nk,
+                   row_data = CASE WHEN u.row_data IS NOT NULL THEN u.row_data || pg_catalog.jsonb_build_object('release_id', rel) END
+             WHERE u.table_name = 'position_vintage' AND u.key = e.key;
+        END IF;
+        DELETE FROM @extschema@.lineage_replay_queue q WHERE q.table_name = 'position_vintage' AND q.key = e.key;
+        IF FOUND THEN
+            INSERT INTO @extschema@.lineage_replay_queue (table_name, key) VALUES ('position_vintage', nk)
+            ON CONFLICT (table_name, key) DO NOTHING;
+        END IF;
+        n := n + 1;
+    END LOOP;
+    RETURN n;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.lineage_rekey_edits() IS
+    'Lineage: gives journal rows of 0.2.0 (a restored dump) 0.3.0''s key: position_vintage''s edits take their dataset''s shipped release; returns how many';
+
 -- Replays the rows waiting in lineage_replay_queue (see the top of this file);
 -- returns how many it replayed. Rows for a table this release does not have
 -- leave the queue (they stay in user_edit).
@@ -212,6 +261,7 @@ BEGIN
     IF @extschema@.lineage_in_release_script() THEN
         RETURN 0;
     END IF;
+    PERFORM @extschema@.lineage_rekey_edits();
     FOR tn IN SELECT DISTINCT u.table_name FROM @extschema@.user_edit u ORDER BY 1 LOOP
         t := pg_catalog.to_regclass(pg_catalog.quote_ident('@extschema@') || '.' || pg_catalog.quote_ident(tn));
         CONTINUE WHEN t IS NULL;  -- a table this release does not have
@@ -332,5 +382,5 @@ REVOKE EXECUTE ON FUNCTION
     @extschema@.lineage_track(regclass), @extschema@.lineage_merge(regclass, regclass),
     @extschema@.lineage_prune(regclass, regclass), @extschema@.lineage_apply_release(text),
     @extschema@.lineage_replay_row(regclass, text[], jsonb), @extschema@.lineage_replay_queued(),
-    @extschema@.lineage_replay_pending()
+    @extschema@.lineage_replay_pending(), @extschema@.lineage_rekey_edits()
 FROM PUBLIC;
