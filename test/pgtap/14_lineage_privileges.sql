@@ -19,7 +19,7 @@ SELECT is_empty($$
      WHERE p.pronamespace = 'holdings'::regnamespace AND p.proname LIKE 'lineage%'
        AND (p.prorettype IN ('trigger'::regtype, 'event_trigger'::regtype)
             OR p.proname IN ('lineage_track', 'lineage_merge', 'lineage_prune', 'lineage_apply_release',
-                             'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending'))
+                             'lineage_replay_row', 'lineage_replay_queued', 'lineage_replay_pending', 'lineage_rekey_edits'))
        AND a.grantee = 0 AND a.privilege_type = 'EXECUTE'$$,
     'no lineage trigger function or release machinery is executable by PUBLIC');
 SELECT is(
