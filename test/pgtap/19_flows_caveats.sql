@@ -1,7 +1,7 @@
 -- Issue 20: Table 3D, the price effect and the caveats, against the files.
 BEGIN;
 SET search_path = holdings, public;
-SELECT plan(21);
+SELECT plan(24);
 
 -- Table 3D shipped as it prints: every data line (17,234) parsed, its figures as vintages.
 SELECT is((SELECT count(*) FROM position_vintage WHERE source_id = 'tic-slt-table3d' AND instrument = 'UST'
@@ -58,6 +58,22 @@ SELECT is((SELECT count(*) FROM monthly_flows WHERE mixed_vintage), 72::bigint,
 SELECT throws_ok($$SELECT * FROM treasury_yield_at('DGS10', '2022-12-31', 0)$$, '22U04', NULL,
                  'a yield beyond the tolerance is an error (22U04)');
 SELECT is((SELECT yield_percent FROM treasury_yield_at('DGS10', '2022-12-31')), 3.88, '2022-12-31 (a Saturday): the Friday''s 3.88');
+
+-- long_term_base takes Table 3D's newest release by that release's vintage:
+-- a vintage row naming a release of another dataset (release_id has no
+-- foreign key: '' is a row by hand) or no release at all does not outrank
+-- the shipped figure.
+SELECT is((SELECT long_term_holdings::text || ' ' || basis FROM long_term_base WHERE holder_id = 'JP' AND as_of = '2015-06-30'),
+          '1124294000000.00000000 long-term (Table 3D)', 'Japan 2015-06: Table 3D''s long-term figure');
+INSERT INTO position_vintage (holder_id, instrument, as_of, source_id, release_id, amount)
+SELECT 'JP', 'UST-NOTES-BONDS', '2015-06-30', 'tic-slt-table3d', d.id, '1 USD'
+  FROM data_release d WHERE d.source_id <> 'tic-slt-table3d' ORDER BY d.vintage DESC, d.id DESC LIMIT 1;
+INSERT INTO position_vintage (holder_id, instrument, as_of, source_id, release_id, amount)
+VALUES ('JP', 'UST-NOTES-BONDS', '2015-06-30', 'tic-slt-table3d', 'tic-slt-table3d/2099-01-01/000000000000', '2 USD');
+SELECT is((SELECT long_term_holdings::text FROM long_term_base WHERE holder_id = 'JP' AND as_of = '2015-06-30'),
+          '1124294000000.00000000', 'a Table 3D vintage naming a newer release of another dataset, or no release, does not replace the shipped one');
+SELECT is((SELECT count(*) FROM long_term_base WHERE holder_id = 'JP' AND as_of = '2015-06-30'), 1::bigint,
+          'still one row for the month');
 
 -- The loader: a small Table 3D release for Croatia (a holder only Table 3D
 -- lists): holdings into position_vintage, bills flows where the month before
