@@ -138,7 +138,9 @@ COMMENT ON COLUMN @extschema@.treasury_price_return.basis IS 'tic-reported or h1
 -- first: position (Table 3 from 2020-01), Table 3D's vintage (2011-09 ..
 -- 2023-01), else the total (bills included: an upper bound). position_vintage
 -- keeps every release's figure: of Table 3D's, the newest release's (by its
--- vintage, then id; a row written by hand, release '', last).
+-- vintage, then id; a row written by hand, release '', last, and so is a
+-- row naming a release of another dataset or none: release_id has no
+-- foreign key, so the release must be Table 3D's to count).
 CREATE VIEW @extschema@.long_term_base AS
 SELECT p.holder_id, p.as_of,
        COALESCE(@extschema@.amount(lt.amount), @extschema@.amount(v.amount), @extschema@.amount(p.amount))::numeric(38,8) AS long_term_holdings,
@@ -151,7 +153,7 @@ SELECT p.holder_id, p.as_of,
         AND @extschema@.currency(lt.amount) = 'USD'
   LEFT JOIN (SELECT DISTINCT ON (x.holder_id, x.as_of) x.holder_id, x.as_of, x.amount
                FROM @extschema@.position_vintage x
-               LEFT JOIN @extschema@.data_release d ON d.id = x.release_id
+               LEFT JOIN @extschema@.data_release d ON d.id = x.release_id AND d.source_id = x.source_id
               WHERE x.instrument = 'UST-NOTES-BONDS' AND x.source_id = 'tic-slt-table3d'
                 AND @extschema@.currency(x.amount) = 'USD'
               ORDER BY x.holder_id, x.as_of, d.vintage DESC NULLS LAST, x.release_id DESC) v
