@@ -244,8 +244,12 @@ BEGIN
     INSERT INTO @extschema@.lineage_replay_queue (table_name, key)
     SELECT a.table_name, a.key FROM added a
     ON CONFLICT (table_name, key) DO NOTHING;
-    -- (A dump of 0.2.0: its journal's keys of position_vintage get 0.3.0's.)
-    PERFORM @extschema@.lineage_rekey_edits();
+    -- (A dump of 0.2.0: its journal's keys of position_vintage get 0.3.0's.
+    -- Only when the statement wrote such a row: a --inserts restore is one
+    -- statement per row.)
+    IF EXISTS (SELECT 1 FROM added a WHERE a.table_name = 'position_vintage' AND pg_catalog.cardinality(a.key) = 4) THEN
+        PERFORM @extschema@.lineage_rekey_edits();
+    END IF;
     PERFORM @extschema@.lineage_replay_queued();
     RETURN NULL;
 END
