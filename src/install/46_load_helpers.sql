@@ -45,9 +45,8 @@ BEGIN
        AND EXISTS (SELECT FROM pg_catalog.pg_attribute a
                     WHERE a.attrelid = target AND a.attname = 'release_id' AND NOT a.attisdropped) THEN
         EXECUTE pg_catalog.format('SELECT NOT EXISTS (SELECT FROM %s)', target) INTO empty;
-        -- (user_edit is read in a release script only, in its own statement:
-        -- a loading role may not read it; load_merge says why.)
-        IF empty AND in_release THEN
+        -- (user_edit in its own statement: load_merge says why.)
+        IF empty THEN
             empty := NOT EXISTS (SELECT FROM @extschema@.user_edit e WHERE e.table_name = tname);
         END IF;
     END IF;

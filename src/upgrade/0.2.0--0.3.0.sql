@@ -243,12 +243,9 @@ UPDATE @extschema@.position_vintage v SET release_id = e.release_id FROM pg_temp
  WHERE NOT v.shipped AND NOT e.deleted AND v.release_id OPERATOR(pg_catalog.=) '' AND e.release_id OPERATOR(pg_catalog.<>) ''
    AND v.holder_id OPERATOR(pg_catalog.=) e.key[1] AND v.instrument OPERATOR(pg_catalog.=) e.key[2]
    AND v.as_of OPERATOR(pg_catalog.=) e.key[3]::pg_catalog.date AND v.source_id OPERATOR(pg_catalog.=) e.key[4];
-UPDATE @extschema@.user_edit u
-   SET key = u.key OPERATOR(pg_catalog.||) e.release_id,
-       row_data = CASE WHEN u.row_data IS NOT NULL
-                       THEN u.row_data OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('release_id', e.release_id) END
-  FROM pg_temp.holdings_vintage_edit e
- WHERE u.table_name OPERATOR(pg_catalog.=) 'position_vintage' AND u.key OPERATOR(pg_catalog.=) e.key;
+-- (The journal rows take the same release: lineage_rekey_edits, which a
+-- restored 0.2.0 dump's replay runs too.)
+SELECT @extschema@.lineage_rekey_edits();
 DROP TABLE pg_temp.holdings_vintage_edit;
 CREATE TEMPORARY TABLE holdings_vintage_release ON COMMIT DROP AS
 SELECT DISTINCT ON (d.source_id) d.source_id, d.id
